@@ -1,0 +1,145 @@
+"""Sphinx extension of the book (listed in _config.yml under sphinx.extra_extensions).
+
+It does four things the stock Jupyter Book does not:
+
+1. Serves plotly.js once, from the book's own ``_static`` (copied from the
+   installed plotly package, so it is never committed and never fetched from a
+   CDN), with the small script that draws the charts and the book's CSS.
+2. Re-executes the notebooks when a file in ``data/`` changes. jupyter-cache
+   keys only on notebook code, so by default new data would be served with old
+   outputs. A fingerprint of every data file is kept beside the cache and in
+   the Sphinx environment; when it changes, the notebooks' cache records are
+   dropped and the notebooks marked outdated, so plain ``jb build .`` runs them
+   again. An unchanged book still rebuilds from cache.
+3. Gives Sphinx's Chinese search (jieba) a dictionary of the book's own terms,
+   so that 驻村干部 or 第一书记 are indexed as words.
+4. Registers the GB/T 7714-2015 bibliography style for sphinxcontrib-bibtex.
+5. Lists each script once per page: with Sphinx 7.4, sphinx-thebe and
+   sphinx-togglebutton (both loaded by Jupyter Book) register their inline
+   scripts twice, and the second ``const THEBE_JS_URL`` is a console error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import plotly
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from zhucun.paths import PACKAGE_DIR
+
+logger = logging.getLogger(__name__)
+
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+STATIC_DIR = PACKAGE_DIR / "static"
+SEARCH_TERMS = PACKAGE_DIR / "jieba_terms.txt"
+FINGERPRINT_FILE = "zhucun-data-fingerprint.txt"
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """SHA-256 over the names and contents of every file in *data_dir*."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _on_config_inited(app: Sphinx, config) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    # Declared, so the browser does not ask for a missing /favicon.ico.
+    config.html_favicon = str(STATIC_DIR / "favicon.svg")
+    options = dict(config.html_search_options or {})
+    options["dict"] = str(SEARCH_TERMS)
+    config.html_search_options = options
+
+
+def _on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen: set[tuple] = set()
+    unique = []
+    for script in scripts:
+        attributes = getattr(script, "attributes", {}) or {}
+        # The same inline script comes once with filename None and once with "".
+        key = (getattr(script, "filename", str(script)) or "", tuple(sorted(attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
+def _notebook_docnames(env) -> list[str]:
+    return sorted(d for d in env.found_docs if Path(env.doc2path(d)).suffix == ".ipynb")
+
+
+def _drop_cache_records(cache_path: Path, notebooks: list[Path]) -> int:
+    """Remove the jupyter-cache records of *notebooks*; returns how many were removed."""
+    import nbformat
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(cache_path))
+    removed = 0
+    for notebook in notebooks:
+        try:
+            record = cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+        except KeyError:
+            continue
+        cache.remove_cache_record(record.pk)
+        removed += 1
+    return removed
+
+
+def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Mark every notebook outdated, and drop its cached outputs, when data/ changed."""
+    data_dir = Path(app.srcdir) / "data"
+    if not data_dir.is_dir():
+        return []
+    fingerprint = data_fingerprint(data_dir)
+    docnames = _notebook_docnames(env)
+
+    cache_path = Path(env.mystnb_config.execution_cache_path)
+    stamp = cache_path / FINGERPRINT_FILE
+    if cache_path.is_dir() and (not stamp.is_file() or stamp.read_text().strip() != fingerprint):
+        dropped = _drop_cache_records(cache_path, [Path(env.doc2path(d)) for d in docnames])
+        if dropped:
+            logger.info(f"[zhucun] data/ changed: dropped {dropped} cached notebook outputs")
+    cache_path.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint + "\n")
+
+    if getattr(env, "zhucun_data_fingerprint", None) == fingerprint:
+        return []
+    env.zhucun_data_fingerprint = fingerprint
+    return docnames
+
+
+def _on_build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / PLOTLY_JS.name
+    if not target.is_file() or target.stat().st_size != PLOTLY_JS.stat().st_size:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PLOTLY_JS, target)
+
+
+def setup(app: Sphinx) -> dict:
+    # The GB/T 7714 style must exist before sphinxcontrib-bibtex reads its config.
+    from zhucun import gbt7714
+
+    gbt7714.register()
+    app.connect("config-inited", _on_config_inited)
+    app.connect("env-get-outdated", _on_env_get_outdated)
+    app.connect("build-finished", _on_build_finished)
+    # Early: html-page-context stops at the first handler that returns a template.
+    app.connect("html-page-context", _on_html_page_context, priority=100)
+    # Deferred, in this order: plotly.js first, then the script that draws with it.
+    app.add_js_file(PLOTLY_JS.name, priority=400, defer="defer")
+    app.add_js_file("zhucun-charts.js", priority=410, defer="defer")
+    app.add_css_file("zhucun-book.css")
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}
