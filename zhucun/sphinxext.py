@@ -90,7 +90,7 @@ def _drop_cache_records(cache_path: Path, notebooks: list[Path]) -> int:
             record = cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
         except KeyError:
             continue
-        cache.remove_cache_record(record.pk)
+        cache.remove_cache(record.pk)
         removed += 1
     return removed
 

@@ -1,0 +1,87 @@
+"""Fixtures shared by the test modules.
+
+The book is built once per test session with the very command CI uses
+(``jb build . -W -n --keep-going``), served on 127.0.0.1 and opened in
+Debian's headless Chromium. Without Chromium the browser tests are skipped
+with a message saying how to install it, except under CI, where they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+BOOK_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    # As root in a container, and with no network: no sandbox, and none of
+    # Chromium's own background connections.
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+BUILD_COMMAND = ["jb", "build", ".", "-W", "-n", "--keep-going"]
+
+
+def pytest_collection_finish(session):
+    # An empty run must never pass: a broken testpaths or nbval option would
+    # otherwise look green.
+    if not session.items and not session.config.option.collectonly:
+        raise pytest.UsageError("no tests were collected; check testpaths in pyproject.toml")
+
+
+@pytest.fixture(scope="session")
+def book_root() -> Path:
+    return BOOK_ROOT
+
+
+@pytest.fixture(scope="session")
+def built_book(book_root) -> Path:
+    """Build the book as CI does; returns _build/html. The build log is kept in _build/build.log."""
+    jb = shutil.which("jb") or str(Path(sys.executable).parent / "jb")
+    result = subprocess.run([jb, *BUILD_COMMAND[1:]], cwd=book_root, capture_output=True, text=True)
+    log = book_root / "_build" / "build.log"
+    log.parent.mkdir(exist_ok=True)
+    log.write_text(result.stdout + "\n" + result.stderr)
+    assert result.returncode == 0, f"jb build failed (exit {result.returncode}); see {log}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    return book_root / "_build" / "html"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_book(built_book):
+    """The built book served on 127.0.0.1 (a free port); yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        message = ("Chromium not found at /usr/bin/chromium: install it with "
+                   "`apt-get install -y chromium` (Debian's package; Playwright's own browser download is not used)")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

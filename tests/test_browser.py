@@ -1,0 +1,123 @@
+"""The built book in a real browser: offline, no console errors, every chart drawn, search works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+SCREENSHOTS = "screenshots"
+
+
+def is_redirect(path: Path) -> bool:
+    return 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:2000]
+
+
+def book_pages(html_dir: Path) -> list[str]:
+    """Every content page of the built book (not redirects), relative to the HTML root."""
+    pages = [p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
+             if not p.relative_to(html_dir).parts[0].startswith("_") and not is_redirect(p)]
+    return sorted(pages)
+
+
+def test_root_redirects_to_the_landing_page(built_book, book_root):
+    root = built_book / "index.html"
+    assert is_redirect(root)
+    target = root.read_text(encoding="utf-8").split("url=", 1)[1].split('"', 1)[0]
+    assert (built_book / target).is_file(), target
+
+
+def chapter_pages(book_root: Path) -> list[str]:
+    toc = yaml.safe_load((book_root / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"] + ".html"] + [c["file"] + ".html" for c in toc["chapters"]]
+
+
+def article_text(html: str) -> str:
+    """The page's own content (not the navigation, which names every chapter)."""
+    start = html.find('<article class="bd-article"')
+    return html[start:html.find("</article>", start)] if start >= 0 else ""
+
+
+def test_every_chapter_of_the_toc_is_built(built_book, book_root):
+    missing = [p for p in chapter_pages(book_root) if not (built_book / p).is_file()]
+    assert not missing
+
+
+def open_page(browser, url: str):
+    """Open *url*; returns (page, outside requests, console errors)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    outside, errors = [], []
+    base = url.split("/", 3)[:3]
+    origin = "/".join(base)
+
+    def on_request(request):
+        if not (request.url.startswith(origin) or request.url.startswith(("data:", "blob:", "about:"))):
+            outside.append(request.url)
+
+    page.on("request", on_request)
+    page.on("console", lambda m: errors.append(f"{m.type}: {m.text} ({m.location.get('url')})") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.goto(url, wait_until="load")
+    return page, outside, errors
+
+
+def test_pages_are_offline_clean_and_every_chart_is_drawn(browser, served_book, built_book):
+    shots = built_book.parent / SCREENSHOTS
+    shots.mkdir(exist_ok=True)
+    problems = []
+    pages = book_pages(built_book)
+    assert len(pages) >= 10, pages
+    for rel in pages:
+        page, outside, errors = open_page(browser, served_book + rel)
+        n_charts = page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.length")
+        if n_charts:
+            # Every chart container must end up with plotly's SVG inside.
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
+                ".every(e => e.getAttribute('data-drawn') === 'true' && e.querySelector('svg.main-svg'))",
+                timeout=30_000,
+            )
+        undrawn = page.eval_on_selector_all(
+            ".js-plotly-plot, .zhucun-chart-canvas",
+            "els => els.filter(e => !e.querySelector('svg.main-svg')).map(e => e.id)")
+        page.screenshot(path=str(shots / (rel.replace("/", "_") + ".png")), full_page=True)
+        page.close()
+        if outside:
+            problems.append(f"{rel}: requests leaving 127.0.0.1: {outside}")
+        if errors:
+            problems.append(f"{rel}: console errors: {errors}")
+        if undrawn:
+            problems.append(f"{rel}: charts without SVG: {undrawn}")
+    assert not problems, "\n".join(problems)
+
+
+def test_chapters_have_charts(browser, served_book, book_root):
+    """Each chapter page draws at least one chart (the data → chart path is live)."""
+    without = []
+    for rel in chapter_pages(book_root)[1:]:
+        if rel.endswith("07_references.html"):
+            continue
+        page, _, _ = open_page(browser, served_book + rel)
+        if page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.length") == 0:
+            without.append(rel)
+        page.close()
+    assert not without
+
+
+@pytest.mark.parametrize("term", ["驻村干部", "第一书记"])
+def test_chinese_search_finds_the_chapters(browser, served_book, book_root, term):
+    """Searching a domain term in the reader's search box finds the chapters that discuss it."""
+    page, outside, errors = open_page(browser, served_book + "search.html?q=" + quote(term))
+    page.wait_for_selector("#search-results p.search-summary, #search-results .search-summary", timeout=30_000)
+    found = set(page.eval_on_selector_all(
+        "#search-results ul.search li a", "els => els.map(a => a.getAttribute('href'))"))
+    page.close()
+    assert not outside and not errors
+    found_pages = {f.split("?")[0].split("#")[0] for f in found}
+    texts = {rel: (book_root / "_build" / "html" / rel).read_text(encoding="utf-8")
+             for rel in chapter_pages(book_root)}
+    expected = {rel for rel, text in texts.items() if term in article_text(text)}
+    assert expected, f"no chapter mentions {term}"
+    assert expected <= found_pages, f"search for {term} missed {sorted(expected - found_pages)}"
