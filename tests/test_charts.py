@@ -1,0 +1,64 @@
+"""The chart helper: one call gives chart, source, text alternative and data table."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from zhucun.charts import PLOTLY_MIME, Chart, bar_chart, heatmap_chart, interval_chart
+from zhucun.plotly_mime import PlotlyMimeRenderer, plotly_json_html
+
+
+@pytest.fixture
+def counts():
+    return pd.DataFrame({"身份": ["第一书记", "工作队员"], "人数": [2083, 3388]})
+
+
+def make_bar(counts, **kw):
+    args = dict(category="身份", value="人数", chart_id="ch0-test", title="测试图</script>",
+                source="测试来源", alt="两根横条。")
+    args.update(kw)
+    return bar_chart(counts, **args)
+
+
+def test_bundle_has_html_for_the_book_and_plotly_for_jupyterlab(counts):
+    bundle = make_bar(counts)._repr_mimebundle_()
+    assert set(bundle) == {"text/html", PLOTLY_MIME, "text/plain"}
+    html = bundle["text/html"]
+    assert 'id="ch0-test"' in html and 'role="img"' in html and "aria-label=" in html
+    assert "资料来源：测试来源" in html and "查看数据" in html and "3388" in html
+    # No inline executable script, and a title cannot close the JSON element early.
+    assert "<script>" not in html and "Plotly.newPlot" not in html
+    assert html.count("</script>") == 1
+
+
+def test_chart_json_is_deterministic(counts):
+    assert make_bar(counts).figure_json() == make_bar(counts).figure_json()
+
+
+def test_chart_needs_title_source_and_alt(counts):
+    for missing in ("title", "source", "alt"):
+        with pytest.raises(ValueError):
+            make_bar(counts, **{missing: " "})
+
+
+def test_chart_id_must_be_a_stable_slug(counts):
+    with pytest.raises(ValueError):
+        make_bar(counts, chart_id="Fig 1")
+
+
+def test_heatmap_and_interval_build(counts):
+    matrix = pd.DataFrame([[0.1, -0.3], [0.5, 0.0]], index=["甲", "乙"], columns=["丙", "丁"])
+    heat = heatmap_chart(matrix, chart_id="ch0-heat", title="热图", source="来源", alt="说明",
+                         value_title="相关系数", row_title="行", column_title="列", diverging=True)
+    assert "行 \\ 列" in heat.to_html()
+    est = pd.DataFrame({"项": ["a", "b"], "比": [1.2, 0.8], "下": [1.0, 0.6], "上": [1.5, 1.1]})
+    chart = interval_chart(est, category="项", estimate="比", low="下", high="上", chart_id="ch0-or",
+                           title="比值比", source="来源", alt="说明", reference=1, log_x=True)
+    assert json.loads(chart.figure_json())["layout"]["xaxis"]["type"] == "log"
+
+
+def test_plain_plotly_figures_are_rendered_not_dropped():
+    html = plotly_json_html({"data": [{"type": "bar", "y": [1]}], "layout": {"title": {"text": "<b>"}}})
+    assert 'class="zhucun-chart-spec"' in html and "&lt;b&gt;" in html
+    assert PlotlyMimeRenderer.handle_mime(None, type("D", (), {"mime_type": "text/plain"})(), False) is None

@@ -1,0 +1,46 @@
+"""Words and numbers for the prose."""
+
+import math
+
+import pytest
+
+from zhucun.narrative import (PlainText, comparison_word, format_count, format_percent,
+                              format_number, share_word)
+
+
+@pytest.mark.parametrize("share, word", [
+    (0.0, "没有"), (0.05, "极少数"), (0.2, "少数"), (0.39, "少数"), (0.4, "接近半数"),
+    (0.5, "恰好一半"), (0.5001, "过半数"), (2 / 3, "过半数"), (0.7, "大多数"), (0.9, "大多数"),
+    (0.91, "绝大多数"), (1.0, "绝大多数"),
+])
+def test_share_word_is_true_of_the_number(share, word):
+    assert share_word(share) == word
+
+
+def test_majority_words_are_never_said_of_half_or_less():
+    for i in range(0, 501):
+        assert share_word(i / 1000) not in {"过半数", "大多数", "绝大多数"}
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.1, math.nan])
+def test_share_word_rejects_impossible_shares(bad):
+    with pytest.raises(ValueError):
+        share_word(bad)
+
+
+def test_formats():
+    assert format_count(5471) == "5471"
+    assert format_count(100000) == "100,000"
+    assert format_percent(0.221) == "22.1%"
+    assert format_percent(math.nan) == "无数据"
+    assert format_number(1.23456, 2) == "1.23"
+
+
+def test_comparison_word():
+    assert comparison_word(3, 2) == "高于"
+    assert comparison_word(2, 3) == "低于"
+    assert comparison_word(2, 2.01, tolerance=0.05) == "与之持平"
+
+
+def test_glued_text_has_no_quotes():
+    assert repr(PlainText("过半数")) == "过半数"
