@@ -1,0 +1,41 @@
+"""Command line: ``python -m zhucun SUBCOMMAND ...`` (also installed as ``zhucun``).
+
+Each subcommand is one line of :data:`SUBCOMMANDS`: its name, the
+``module:function`` that runs it and a one-line help text. The function
+receives the remaining arguments (it parses them itself) and returns the exit
+status. Modules are imported only when their subcommand runs, so a slow or
+broken module never breaks the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "demo-data": ("zhucun.synthetic:demo_data_main", "生成合成演示问卷数据 / write synthetic demonstration survey data"),
+    "demo-interviews": ("zhucun.synthetic:demo_interviews_main", "生成合成访谈编码 / write synthetic coded interviews"),
+    "validate": ("zhucun.validation:validate_main", "校验问卷数据文件 / validate a survey data file"),
+    "import-wjx": ("zhucun.wjx_import:import_wjx_main", "导入问卷星导出文件 / convert a wjx.cn export to the contract format"),
+}
+
+
+def _run(target: str, argv: list[str]) -> int:
+    module_name, function_name = target.split(":")
+    return int(getattr(importlib.import_module(module_name), function_name)(argv) or 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zhucun", description="驻村干部研究书的数据工具 / data tools of the book")
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    for name, (_, help_text) in SUBCOMMANDS.items():
+        commands.add_parser(name, help=help_text, add_help=False)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Only the subcommand's name is parsed here; everything after it belongs to the subcommand.
+    args, rest = parser.parse_known_args(argv[:1])
+    return _run(SUBCOMMANDS[args.command][0], argv[1:] + rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
