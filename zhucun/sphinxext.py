@@ -13,8 +13,7 @@ It does four things the stock Jupyter Book does not:
    again. An unchanged book still rebuilds from cache.
 3. Gives Sphinx's Chinese search (jieba) a dictionary of the book's own terms,
    so that 驻村干部 or 第一书记 are indexed as words.
-4. Registers the GB/T 7714-2015 bibliography style for sphinxcontrib-bibtex.
-5. Lists each script once per page: with Sphinx 7.4, sphinx-thebe and
+4. Lists each script once per page: with Sphinx 7.4, sphinx-thebe and
    sphinx-togglebutton (both loaded by Jupyter Book) register their inline
    scripts twice, and the second ``const THEBE_JS_URL`` is a console error.
 """
@@ -128,10 +127,6 @@ def _on_build_finished(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    # The GB/T 7714 style must exist before sphinxcontrib-bibtex reads its config.
-    from zhucun import gbt7714
-
-    gbt7714.register()
     app.connect("config-inited", _on_config_inited)
     app.connect("env-get-outdated", _on_env_get_outdated)
     app.connect("build-finished", _on_build_finished)
