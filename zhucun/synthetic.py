@@ -17,9 +17,9 @@ file and is an assumption, not a finding):
 Everything is vectorised numpy drawn from ``numpy.random.default_rng(seed)``
 in a fixed order, so the same arguments give a byte-identical file.
 
-Benchmark note (2 cores, measured once, not a test):
-``python -m zhucun demo-data --n 1000000 --seed 1 -o /tmp/big.csv`` — see the
-commit message introducing this note for the timing.
+Benchmark note (2-core dev machine, measured once, not a test):
+``python -m zhucun demo-data --n 1000000 --seed 1 -o /tmp/big.csv`` took
+about 11 s wall time and wrote 155 MB.
 """
 
 from __future__ import annotations
