@@ -60,8 +60,8 @@ def test_village_types_match_the_instrument_and_have_no_invented_counts():
     assert list(types["order"]) == list(range(1, 8))
     assert len(types) == facts.deployment_value("village_types")
     assert types["villages"].isna().all()
-    assert types["type_name"].iloc[0] == "村集体经济薄弱的软弱涣散村"
-    assert types["type_name"].iloc[-1] == "重点边境村"
+    assert types["label"].iloc[0] == "村集体经济薄弱的软弱涣散村"
+    assert types["label"].iloc[-1] == "重点边境村"
 
 
 def test_national_figures():

@@ -109,7 +109,7 @@ def _schemas(keys: frozenset[str]) -> dict[str, pa.DataFrameSchema]:
                 "order": pa.Column(int, pa.Check.in_range(1, len(VILLAGE_TYPE_CODES)), coerce=True, unique=True),
                 "code": pa.Column(str, pa.Check.isin(VILLAGE_TYPE_CODES,
                                                      error=f"one of {', '.join(VILLAGE_TYPE_CODES)}"), unique=True),
-                "type_name": _text(unique=True),
+                "label": _text(unique=True),
                 "villages": pa.Column("Int64", pa.Check.ge(0), coerce=True, nullable=True),
                 "note": pa.Column(str, nullable=True),
                 **_source_columns(keys),
