@@ -97,15 +97,20 @@ def _draw_latent(rng: np.random.Generator, n: int, assumptions: dict, codebook: 
     return drawn
 
 
-def generate_survey(n: int, seed: int, assumptions: dict | None = None,
-                    codebook: Codebook | None = None) -> pd.DataFrame:
-    """*n* synthetic respondents in contract form (codes as categories, items as nullable Int8)."""
+def _start(n: int, seed: int, assumptions: dict | None, codebook: Codebook | None):
+    """What both generators begin with: checked n, assumptions, codebook, seeded latent draws."""
     if n < 1:
         raise ValueError("n must be at least 1")
     assumptions = assumptions or load_assumptions()
     codebook = codebook or load_codebook()
     rng = np.random.default_rng(seed)
-    drawn = _draw_latent(rng, n, assumptions, codebook)
+    return rng, assumptions, codebook, _draw_latent(rng, n, assumptions, codebook)
+
+
+def generate_survey(n: int, seed: int, assumptions: dict | None = None,
+                    codebook: Codebook | None = None) -> pd.DataFrame:
+    """*n* synthetic respondents in contract form (codes as categories, items as nullable Int8)."""
+    rng, assumptions, codebook, drawn = _start(n, seed, assumptions, codebook)
     factors = drawn["factors"]
 
     width = max(3, len(str(n)))
@@ -168,12 +173,7 @@ def generate_survey(n: int, seed: int, assumptions: dict | None = None,
 def generate_interviews(n: int, seed: int, assumptions: dict | None = None,
                         codebook: Codebook | None = None) -> pd.DataFrame:
     """*n* synthetic coded interviews: who was interviewed and which p/c themes came up (codes only)."""
-    if n < 1:
-        raise ValueError("n must be at least 1")
-    assumptions = assumptions or load_assumptions()
-    codebook = codebook or load_codebook()
-    rng = np.random.default_rng(seed)
-    drawn = _draw_latent(rng, n, assumptions, codebook)
+    rng, assumptions, codebook, drawn = _start(n, seed, assumptions, codebook)
     spec = assumptions["interviews"]
     width = max(2, len(str(n)))
     columns: dict[str, object] = {

@@ -115,15 +115,19 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         "encoding not recognised (only UTF-8, UTF-8 with BOM and GBK are accepted) or not a text file"])
 
 
+def read_file_bytes(path: Path | str) -> bytes:
+    """The file's bytes; an unreadable file is a SurveyValidationError naming it."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise SurveyValidationError(str(path), [f"无法读取文件 / cannot read the file: {error}"]) from error
+
+
 def read_text_table(path: Path | str) -> tuple[pd.DataFrame, str]:
     """The CSV with every cell as text ("" for empty) and the file's line numbers as index."""
     path = Path(path)
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SurveyValidationError(source, [f"无法读取文件 / cannot read the file: {error}"]) from error
-    text, encoding = decode_bytes(data, source)
+    text, encoding = decode_bytes(read_file_bytes(path), source)
     header_line = text.splitlines()[0] if text.strip() else ""
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,

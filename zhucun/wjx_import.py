@@ -38,7 +38,7 @@ import pandas as pd
 
 from zhucun.codebook import Codebook, Question, Variable, load_codebook
 from zhucun.synthetic import write_csv
-from zhucun.validation import LINE_NUMBER_NOTE, SurveyValidationError, decode_bytes, validate_frame
+from zhucun.validation import LINE_NUMBER_NOTE, SurveyValidationError, decode_bytes, read_file_bytes, validate_frame
 
 METADATA_COLUMNS = frozenset({"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "总分"})
 MISSING_ANSWERS = frozenset({"", "(跳过)", "（跳过）", "(空)", "（空）"})
@@ -93,10 +93,7 @@ def read_export(path: Path | str) -> tuple[list[str], list[tuple[int, list[str]]
     """Header and (line number, cells) of every non-empty answer row; xlsx or csv, detected from content."""
     path = Path(path)
     source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SurveyValidationError(source, [f"无法读取文件 / cannot read the file: {error}"]) from error
+    data = read_file_bytes(path)
     if data.startswith(b"PK\x03\x04"):
         rows = _xlsx_rows(path)
     else:
