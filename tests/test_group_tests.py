@@ -1,0 +1,88 @@
+"""Hand-computed cases for zhucun.group_tests."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from zhucun.group_tests import (adjust_p_values, cliffs_delta, cramers_v, epsilon_squared, group_difference_table,
+                                group_means, independence_test, kruskal_test, tenure_band)
+
+
+def test_tenure_band_edges():
+    bands = tenure_band(pd.Series([0, 11, 12, 23, 24, 60]))
+    assert bands.astype(str).tolist() == ["不满12个月", "不满12个月", "12–23个月", "12–23个月", "24个月及以上", "24个月及以上"]
+    assert bands.cat.ordered
+
+
+def test_kruskal_small_groups_by_hand():
+    # ranks 1..5; R_A = 3, R_B = 12: H = 12/30·(9/2 + 144/3) − 18 = 3; ε² = 3/4.
+    # Exact permutation p: 2 of the 10 splits ({1,2} and {4,5}) give H ≥ 3, so p = 0.2.
+    values = pd.Series([1, 2, 3, 4, 5])
+    groups = pd.Series(["A", "A", "B", "B", "B"])
+    result = kruskal_test(values, groups, seed=3)
+    assert result.statistic == pytest.approx(3.0)
+    assert result.effect == pytest.approx(0.75)
+    assert result.delta == pytest.approx(-1.0)
+    assert "置换" in result.test
+    assert result.p_value == pytest.approx(0.2, abs=0.015)
+    assert kruskal_test(values, groups, seed=3).p_value == result.p_value  # seeded: deterministic
+
+
+def test_kruskal_large_groups_match_scipy_with_ties():
+    values = pd.Series([1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 1, 1, 2, 2, 3, 4, 5, 5])
+    groups = pd.Series(["a"] * 6 + ["b"] * 6 + ["c"] * 6)
+    result = kruskal_test(values, groups)
+    h, p = stats.kruskal(values[:6], values[6:12], values[12:])
+    assert result.statistic == pytest.approx(h)
+    assert result.p_value == pytest.approx(p)
+    assert "χ²近似" in result.test
+
+
+def test_cliffs_delta_with_a_tie_by_hand():
+    # pairs (x, y): 1v1 tie, 1v2 <, 3v1 >, 3v2 > : (2 − 1)/4
+    assert cliffs_delta([1, 3], [1, 2]) == pytest.approx(0.25)
+
+
+def test_epsilon_squared():
+    assert epsilon_squared(6.0, 7) == 1.0
+
+
+def test_cramers_v_extremes():
+    assert cramers_v(np.array([[10, 0], [0, 10]])) == pytest.approx(1.0)
+    assert cramers_v(np.array([[5, 5], [5, 5]])) == pytest.approx(0.0)
+
+
+def test_fisher_when_expected_counts_are_small():
+    # margins 4/4/4/4, n 8: P(a) ∝ C(4,a)C(4,4−a) = 1,16,36,16,1 of 70; a=3 → p = 34/70
+    outcome = pd.Series([1, 1, 1, 0] + [1, 0, 0, 0])
+    groups = pd.Series(["x"] * 4 + ["y"] * 4)
+    result = independence_test(outcome, groups)
+    assert result.test == "Fisher精确检验"
+    assert result.p_value == pytest.approx(34 / 70)
+
+
+def test_permutation_chi2_is_seeded():
+    outcome = pd.Series([1, 0, 1, 0, 1, 1, 0, 0, 1])
+    groups = pd.Series(list("aaabbbccc"))
+    first = independence_test(outcome, groups, seed=5, n_permutations=499)
+    assert "置换" in first.test
+    assert independence_test(outcome, groups, seed=5, n_permutations=499).p_value == first.p_value
+
+
+def test_holm_by_hand_keeps_nan():
+    # sorted 0.01·3 = 0.03, 0.03·2 = 0.06, 0.04·1 → 0.06 (monotone)
+    adjusted = adjust_p_values([0.01, 0.04, np.nan, 0.03])
+    assert adjusted[[0, 1, 3]] == pytest.approx([0.03, 0.06, 0.06])
+    assert math.isnan(adjusted[2])
+
+
+def test_group_means_and_table():
+    frame = pd.DataFrame({"v": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "g": list("aaabbb")})
+    means = group_means(frame["v"], frame["g"], order=["b", "a"])
+    assert means["group"].tolist() == ["b", "a"] and means["mean"].tolist() == [5.0, 2.0]
+    table = group_difference_table(frame, {"得分": frame["v"]}, {"高": frame["v"] > 3}, {"组": frame["g"]})
+    assert table["kind"].tolist() == ["ordered", "categorical"]
+    assert (table["p_adjusted"] >= table["p_value"]).all()

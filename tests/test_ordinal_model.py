@@ -1,0 +1,65 @@
+"""zhucun.ordinal_model: a two-level case solvable by hand, and the Brant test on simulated data."""
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+
+from zhucun.ordinal_model import (brant_test, dummies, fit_ordinal_logit, model_frame, odds_direction,
+                                  odds_ratio_table)
+
+
+def test_two_levels_give_the_two_by_two_odds_ratio():
+    # x=0: 6 low, 4 high; x=1: 2 low, 8 high → OR of "higher" = (8/2)/(4/6) = 6
+    y = pd.Series([1] * 6 + [2] * 4 + [1] * 2 + [2] * 8)
+    x = pd.DataFrame({"x": [0] * 10 + [1] * 10})
+    table = odds_ratio_table(fit_ordinal_logit(y, x))
+    assert table.loc[0, "odds_ratio"] == pytest.approx(6.0, rel=1e-4)
+    assert table.loc[0, "low"] < 6 < table.loc[0, "high"]
+
+
+def test_model_frame_drops_incomplete_rows_and_constant_columns():
+    y, X = model_frame(pd.Series([1, 2, None, 3]), pd.DataFrame({"a": [1, 2, 3, 4], "b": [1, 1, 1, 1]}))
+    assert len(y) == 3 and list(X.columns) == ["a"]
+
+
+def test_dummies_leave_out_reference_and_empty_codes():
+    values = pd.Series(["u", "v", "u"])
+    frame = dummies(values, {"u": "甲", "v": "乙", "w": "丙"}, reference="u", prefix="类型")
+    assert list(frame.columns) == ["类型：乙"] and frame["类型：乙"].tolist() == [0, 1, 0]
+
+
+def _simulate(n, slopes, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=n)
+    # cumulative logits: P(Y > j) = logistic(a_j + b_j x); proportional when the b_j are equal
+    cuts = [(1.0, slopes[0]), (0.0, slopes[1]), (-1.0, slopes[2])]
+    u = rng.random(n)
+    y = np.ones(n, dtype=int)
+    for a, b in cuts:
+        y += (u < 1 / (1 + np.exp(-(a + b * x)))).astype(int)
+    return pd.Series(y), pd.DataFrame({"x": x})
+
+
+def test_brant_does_not_reject_proportional_odds():
+    y, X = _simulate(3000, (0.8, 0.8, 0.8), seed=11)
+    result = brant_test(y, X)
+    assert result.df == 2 and result.p_value > 0.05
+
+
+def test_brant_rejects_different_slopes_and_reports_cut_odds_ratios():
+    y, X = _simulate(3000, (0.2, 0.8, 1.6), seed=12)
+    result = brant_test(y, X)
+    assert result.p_value < 1e-4
+    logit = sm.Logit((y > 1).astype(float), sm.add_constant(X)).fit(disp=False)
+    assert result.cut_odds_ratios.loc[0, "> 1"] == pytest.approx(np.exp(logit.params["x"]))
+
+
+def test_brant_needs_three_levels():
+    with pytest.raises(ValueError):
+        brant_test(pd.Series([1, 2, 1, 2]), pd.DataFrame({"x": [0.0, 1.0, 1.0, 0.0]}))
+
+
+@pytest.mark.parametrize("low, high, word", [(1.2, 2.0, "更可能"), (0.2, 0.9, "更不可能"), (0.8, 1.3, "方向不确定")])
+def test_odds_direction(low, high, word):
+    assert odds_direction(low, high) == word

@@ -1,0 +1,81 @@
+"""Diverging stacked bars for agreement items: one row per item, the neutral answer centred on zero.
+
+Disagreement stacks to the left of zero, agreement to the right, and the
+neutral share is split in half across zero, so items can be compared by how
+far their bars reach either way. Takes shares that are already aggregated.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from zhucun.charts import DIVERGING_COLOURS, Chart, _base_figure
+
+
+def diverging_offsets(shares: pd.Series) -> dict[int, tuple[float, float]]:
+    """Where each level's segment starts and ends on the axis (negative = disagreement side).
+
+    *shares* holds the shares of an odd number of ordered levels (positions 0…m−1).
+    Returns {position: (start, end)}; the middle level spans (−s/2, +s/2).
+    """
+    values = [0.0 if pd.isna(v) else float(v) for v in shares.tolist()]
+    m = len(values)
+    if m % 2 == 0:
+        raise ValueError("a diverging bar needs an odd number of levels with a neutral middle")
+    mid = m // 2
+    offsets = {mid: (-values[mid] / 2, values[mid] / 2)}
+    left = -values[mid] / 2
+    for position in range(mid - 1, -1, -1):
+        offsets[position] = (left - values[position], left)
+        left -= values[position]
+    right = values[mid] / 2
+    for position in range(mid + 1, m):
+        offsets[position] = (right, right + values[position])
+        right += values[position]
+    return offsets
+
+
+def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, source: str, alt: str,
+                           item_title: str = "题项", value_title: str = "回答占比",
+                           height: int | None = None) -> Chart:
+    """Diverging stacked bar: *shares* has one row per item (index: Chinese item label) and one
+    column per answer level, in order from most negative to most positive (columns: Chinese
+    answer labels), values shares 0–1 of each row's answers."""
+    levels = list(shares.columns)
+    if len(levels) % 2 == 0 or len(levels) > len(DIVERGING_COLOURS):
+        raise ValueError(f"expected an odd number of answer levels (at most {len(DIVERGING_COLOURS)})")
+    colours = DIVERGING_COLOURS if len(levels) == len(DIVERGING_COLOURS) else \
+        DIVERGING_COLOURS[(len(DIVERGING_COLOURS) - len(levels)) // 2:][:len(levels)]
+    mid = len(levels) // 2
+    items = [str(i) for i in shares.index]
+    fig = _base_figure(height or max(240, 120 + 46 * len(items)))
+    offsets = [diverging_offsets(shares.loc[index]) for index in shares.index]
+    # Drawing order: neutral first, then outwards, so legend reads from the centre.
+    for position in [mid, *range(mid - 1, -1, -1), *range(mid + 1, len(levels))]:
+        starts = [o[position][0] for o in offsets]
+        widths = [o[position][1] - o[position][0] for o in offsets]
+        actual = shares.iloc[:, position].astype("float64").tolist()
+        fig.add_trace(go.Bar(
+            y=items, x=widths, base=starts, orientation="h", name=str(levels[position]),
+            marker=dict(color=colours[position], line=dict(width=0)),
+            customdata=[[0 if math.isnan(a) else a] for a in actual],
+            hovertemplate="%{y}<br>" + str(levels[position]) + "：%{customdata[0]:.1%}<extra></extra>",
+            text=[f"{a:.0%}" if not math.isnan(a) and a >= 0.06 else "" for a in actual],
+            textposition="inside", insidetextanchor="middle",
+            legendrank=position,
+        ))
+    fig.add_vline(x=0, line_color="#555555", line_width=1)
+    fig.update_layout(
+        barmode="overlay",
+        xaxis=dict(title=value_title, tickformat=".0%", range=[-1, 1], zeroline=False),
+        yaxis=dict(title=item_title, autorange="reversed", automargin=True,
+                   categoryorder="array", categoryarray=items),
+        legend=dict(traceorder="normal"),
+    )
+    # Numbers, not formatted text: the print edition's static twin is drawn from them.
+    table = shares.astype("float64").round(4)
+    table.index.name = item_title
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table.reset_index(), figure=fig)
