@@ -63,3 +63,12 @@ def test_brant_needs_three_levels():
 @pytest.mark.parametrize("low, high, word", [(1.2, 2.0, "更可能"), (0.2, 0.9, "更不可能"), (0.8, 1.3, "方向不确定")])
 def test_odds_direction(low, high, word):
     assert odds_direction(low, high) == word
+
+
+def test_brant_flags_an_empty_cell_of_a_dummy():
+    y, X = _simulate(400, (0.8, 0.8, 0.8), seed=13)
+    X["d"] = 0.0
+    X.loc[(y > 1).to_numpy() & (np.arange(len(y)) % 7 == 0), "d"] = 1.0  # d = 1 never at the lowest level
+    result = brant_test(y, X)
+    assert ("d", 1) in result.sparse
+    assert all(predictor == "d" for predictor, _ in result.sparse)

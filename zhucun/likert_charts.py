@@ -63,14 +63,17 @@ def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, s
             marker=dict(color=colours[position], line=dict(width=0)),
             customdata=[[0 if math.isnan(a) else a] for a in actual],
             hovertemplate="%{y}<br>" + str(levels[position]) + "：%{customdata[0]:.1%}<extra></extra>",
-            text=[f"{a:.0%}" if not math.isnan(a) and a >= 0.06 else "" for a in actual],
-            textposition="inside", insidetextanchor="middle",
+            # Labels only where they fit horizontally; the data table has every share.
+            text=[f"{a:.0%}" if not math.isnan(a) and a >= 0.08 else "" for a in actual],
+            textposition="inside", insidetextanchor="middle", textangle=0,
             legendrank=position,
         ))
     fig.add_vline(x=0, line_color="#555555", line_width=1)
     fig.update_layout(
-        barmode="overlay",
-        xaxis=dict(title=value_title, tickformat=".0%", range=[-1, 1], zeroline=False),
+        barmode="overlay", margin=dict(t=90),
+        # Both sides count shares of answers, so the ticks read 100% … 0 … 100%.
+        xaxis=dict(title=value_title, range=[-1, 1], zeroline=False,
+                   tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["100%", "50%", "0", "50%", "100%"]),
         yaxis=dict(title=item_title, autorange="reversed", automargin=True,
                    categoryorder="array", categoryarray=items),
         legend=dict(traceorder="normal"),

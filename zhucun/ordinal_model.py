@@ -19,6 +19,8 @@ import statsmodels.api as sm
 from scipy import stats
 from statsmodels.miscmodels.ordinal_model import OrderedModel
 
+from zhucun.group_tests import adjust_p_values
+
 
 def model_frame(y: pd.Series, predictors: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
     """Complete cases of outcome and predictors, as float; predictors without variation are dropped."""
@@ -80,8 +82,9 @@ class BrantResult:
     chi2: float
     df: int
     p_value: float
-    by_predictor: pd.DataFrame  # predictor, chi2, df, p_value
+    by_predictor: pd.DataFrame  # predictor, chi2, df, p_value, p_adjusted (Holm over the predictors)
     cut_odds_ratios: pd.DataFrame  # predictor × cut ("> j"): odds ratio of the binary logit
+    sparse: list  # (predictor, cut) where a 0/1 predictor has an empty cell: that cut's estimate is unstable
 
 
 def brant_test(y: pd.Series, predictors: pd.DataFrame) -> BrantResult:
@@ -90,6 +93,7 @@ def brant_test(y: pd.Series, predictors: pd.DataFrame) -> BrantResult:
     Slopes of the J−1 binary logits are compared with their joint covariance
     (Brant 1990): Cov(β̂_j, β̂_l) = (X'W_jX)⁻¹ X'W_{jl}X (X'W_lX)⁻¹ with
     W_{jl} = diag(π_l(1 − π_j)) for the cut j below l. Omnibus df = (J−2)·p.
+    A statistic is NaN when its covariance is not positive definite (sparse cuts).
     """
     y, X = model_frame(y, predictors)
     levels = sorted(y.unique())
@@ -98,9 +102,14 @@ def brant_test(y: pd.Series, predictors: pd.DataFrame) -> BrantResult:
     design = sm.add_constant(X.to_numpy(), has_constant="add")
     n, q = design.shape
     p = q - 1
-    betas, probabilities, informations = [], [], []
+    betas, probabilities, informations, sparse = [], [], [], []
+    binary = [c for c in X.columns if set(X[c].unique()) <= {0.0, 1.0}]
     for cut in levels[:-1]:
         z = (y.to_numpy() > cut).astype("float64")
+        for column in binary:
+            # An empty cell of the 2×2 table means (quasi-)separation at this cut.
+            if pd.crosstab(X[column].to_numpy(), z).reindex(index=[0.0, 1.0], columns=[0.0, 1.0], fill_value=0).to_numpy().min() == 0:
+                sparse.append((column, cut))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             fitted = sm.Logit(z, design).fit(disp=False, maxiter=200)
@@ -133,7 +142,12 @@ def brant_test(y: pd.Series, predictors: pd.DataFrame) -> BrantResult:
                 rows.append(row)
         D = np.array(rows)
         difference = D @ slopes
-        statistic = float(difference @ np.linalg.pinv(D @ covariance @ D.T) @ difference)
+        middle = D @ covariance @ D.T
+        # With sparse cuts the separate fits' covariance can fail to be positive definite;
+        # then there is no valid Wald statistic (pinv would silently shrink it instead).
+        if np.linalg.eigvalsh((middle + middle.T) / 2).min() <= 0:
+            return math.nan, len(rows)
+        statistic = float(difference @ np.linalg.solve(middle, difference))
         return statistic, len(rows)
 
     chi2, df = wald(list(range(p)))
@@ -141,10 +155,12 @@ def brant_test(y: pd.Series, predictors: pd.DataFrame) -> BrantResult:
     for c, name in enumerate(X.columns):
         statistic, d = wald([c])
         per.append({"predictor": name, "chi2": statistic, "df": d, "p_value": float(stats.chi2.sf(statistic, d))})
+    per = pd.DataFrame(per)
+    per["p_adjusted"] = adjust_p_values(per["p_value"], "holm")
     cut_or = pd.DataFrame({f"> {cut}": np.exp(beta[1:]) for cut, beta in zip(levels[:-1], betas)},
                           index=list(X.columns))
     cut_or.index.name = "predictor"
-    return BrantResult(chi2, df, float(stats.chi2.sf(chi2, df)), pd.DataFrame(per), cut_or.reset_index())
+    return BrantResult(chi2, df, float(stats.chi2.sf(chi2, df)), per, cut_or.reset_index(), sparse)
 
 
 def odds_direction(low: float, high: float) -> str:
