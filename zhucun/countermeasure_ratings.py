@@ -100,17 +100,19 @@ def chart_frame(ratings: pd.DataFrame) -> pd.DataFrame:
 
 
 def ratings_table(ratings: pd.DataFrame) -> pd.DataFrame:
-    """Wide table for the chapter: per measure, share (interval) and mean by subgroup, in overall rank order."""
+    """Table for the chapter, in overall rank order: per subgroup the share of 4–5 with its interval,
+    and the overall mean (per-role means are in the chart's data table)."""
     order = list(ranked(ratings)["measure"])
     subgroups = list(dict.fromkeys(ratings["subgroup"]))
     rows = []
     for measure in order:
         part = ratings[ratings["measure"] == measure].set_index("subgroup")
-        row = {"对策": part["label"].iloc[0], "对策组": part["group_name"].iloc[0]}
+        row = {"对策": part["label"].iloc[0]}
         for s in subgroups:
             r = part.loc[s]
-            row[f"{s}：帮助较大比例（95%区间）"] = (
+            row[f"{s}：评4–5分比例（95%区间）"] = (
                 "无数据" if not r["n"] else f"{r['share']:.1%}（{r['low']:.1%}–{r['high']:.1%}）")
-            row[f"{s}：平均分"] = "无数据" if not r["n"] else f"{r['mean']:.2f}"
+            if s == ALL_LABEL:
+                row[f"{s}：平均分"] = "无数据" if not r["n"] else f"{r['mean']:.2f}"
         rows.append(row)
     return pd.DataFrame(rows)
