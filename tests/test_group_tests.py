@@ -86,3 +86,15 @@ def test_group_means_and_table():
     table = group_difference_table(frame, {"得分": frame["v"]}, {"高": frame["v"] > 3}, {"组": frame["g"]})
     assert table["kind"].tolist() == ["ordered", "categorical"]
     assert (table["p_adjusted"] >= table["p_value"]).all()
+
+
+def test_permutation_chi2_agrees_with_the_asymptotic_p_roughly():
+    # A 3×2 table with one small group: the permutation p must be near the χ² p, not stuck at 1.
+    outcome = pd.Series([1] * 20 + [0] * 20 + [1] * 18 + [0] * 22 + [1, 0, 0])
+    groups = pd.Series(["a"] * 40 + ["b"] * 40 + ["c"] * 3)
+    result = independence_test(outcome, groups, seed=1, n_permutations=1999)
+    table = pd.crosstab(groups, outcome).to_numpy()
+    asymptotic = stats.chi2_contingency(table, correction=False)[1]
+    assert "置换" in result.test
+    assert abs(result.p_value - asymptotic) < 0.15
+    assert result.statistic == pytest.approx(stats.chi2_contingency(table, correction=False)[0])

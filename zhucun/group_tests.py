@@ -132,22 +132,23 @@ def independence_test(outcome: pd.Series, groups: pd.Series, seed: int = 0,
                       n_permutations: int = N_PERMUTATIONS) -> TestResult:
     """Association of a categorical (e.g. yes/no) outcome with groups, valid with small expected counts."""
     frame = pd.DataFrame({"y": pd.Series(outcome).astype("object"), "g": pd.Series(groups).astype("object")}).dropna()
-    table = pd.crosstab(frame["g"], frame["y"]).to_numpy()
-    n = int(table.sum())
-    if table.shape[0] < 2 or table.shape[1] < 2:
-        return TestResult("χ²", math.nan, math.nan, n, table.shape[0], math.nan, "Cramér's V")
+    # One coding for the observed and the permuted tables, so their cells line up.
+    g_codes, _ = pd.factorize(frame["g"], sort=True)
+    y_codes, _ = pd.factorize(frame["y"], sort=True)
+    r, c = (g_codes.max() + 1, y_codes.max() + 1) if len(frame) else (0, 0)
+    n = len(frame)
+    if r < 2 or c < 2:
+        return TestResult("χ²", math.nan, math.nan, n, r, math.nan, "Cramér's V")
+    table = np.bincount(g_codes * c + y_codes, minlength=r * c).reshape(r, c)
     chi2, p, _, expected = stats.chi2_contingency(table, correction=False)
     v = cramers_v(table)
     if expected.min() >= MIN_EXPECTED:
-        return TestResult("χ²独立性检验", float(chi2), float(p), n, table.shape[0], v, "Cramér's V")
+        return TestResult("χ²独立性检验", float(chi2), float(p), n, r, v, "Cramér's V")
     if table.shape == (2, 2):
         p = stats.fisher_exact(table)[1]
         return TestResult("Fisher精确检验", float(chi2), float(p), n, 2, v, "Cramér's V")
     rng = np.random.default_rng(seed)
     n_permutations = _permutations_for(n, n_permutations)
-    y_codes = pd.factorize(frame["y"])[0]
-    g_codes = pd.factorize(frame["g"])[0]
-    r, c = g_codes.max() + 1, y_codes.max() + 1
     # Margins are fixed under permutation, so the expected counts are too.
     exceed = 0
     for _ in range(n_permutations):
