@@ -12,6 +12,10 @@ mime bundle with
   the source line and a collapsible 查看数据 table;
 * plotly's own mime type, which JupyterLab draws natively.
 
+Displaying a Chart also writes its static twin (``Chart.static``, drawn with
+matplotlib from the same numbers by :mod:`zhucun.static_charts`) to
+``figures/<chart_id>.svg`` and ``.png`` for the print edition.
+
 Only aggregated numbers reach the page, so its size does not grow with the
 number of respondents.
 """
@@ -124,7 +128,16 @@ class Chart:
             "</div>"
         )
 
+    def write_static(self):
+        """Write the static twin to figures/<chart_id>.svg and .png; None when there is none."""
+        from zhucun.static_figures import write_static
+
+        return write_static(self)
+
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        # The build displays (or glues) every chart once: that is when the print
+        # edition's figure is written, from this very object.
+        self.write_static()
         return {
             "text/html": self.to_html(),
             PLOTLY_MIME: json.loads(self.figure_json().replace("<\\/", "</")),
@@ -199,7 +212,16 @@ def bar_chart(
         fig.update_layout(xaxis=value_axis, yaxis=category_axis, barmode=barmode)
     else:
         fig.update_layout(xaxis=category_axis, yaxis=value_axis, barmode=barmode)
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig)
+
+    def static():
+        from zhucun.static_charts import draw_bar
+
+        return draw_bar(data, category=category, value=value, title=title, source=source, group=group,
+                        error_low=error_low, error_high=error_high, orientation=orientation, barmode=barmode,
+                        percent=percent, value_title=value_title, category_title=category_title,
+                        text_format=text_format)
+
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static)
 
 
 def heatmap_chart(
@@ -239,8 +261,18 @@ def heatmap_chart(
                       yaxis=dict(title=row_title, autorange="reversed", automargin=True))
     table = matrix.copy()
     table.index.name = f"{row_title} \\ {column_title}"
+
+    def static():
+        from zhucun.static_charts import draw_heatmap
+
+        # Read at drawing time: a chapter may hide the colour bar after building the chart.
+        show_scale = fig.data[0].showscale is not False
+        return draw_heatmap(matrix, title=title, source=source, value_title=value_title, row_title=row_title,
+                            column_title=column_title, diverging=diverging, text_format=text_format,
+                            zmin=zmin, zmax=zmax, annotations=annotations, show_scale=show_scale)
+
     return Chart(chart_id=chart_id, title=title, source=source, alt=alt,
-                 data=table.reset_index(), figure=fig)
+                 data=table.reset_index(), figure=fig, static=static)
 
 
 def interval_chart(
@@ -284,4 +316,12 @@ def interval_chart(
         yaxis=dict(title=category_title or category, autorange="reversed", automargin=True,
                    categoryorder="array", categoryarray=list(dict.fromkeys(data[category]))),
     )
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig)
+
+    def static():
+        from zhucun.static_charts import draw_interval
+
+        return draw_interval(data, category=category, estimate=estimate, low=low, high=high, title=title,
+                             source=source, group=group, reference=reference, log_x=log_x, percent=percent,
+                             value_title=value_title, category_title=category_title)
+
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static)
