@@ -4,26 +4,73 @@
 (function () {
   "use strict";
 
-  function palette() {
-    var dark = document.documentElement.getAttribute("data-theme") === "dark";
-    return dark
-      ? { font: "#e3e3e3", grid: "#4a4a4a", zero: "#8a8a8a" }
-      : { font: "#222222", grid: "#e3e3e3", zero: "#9a9a9a" };
+  // Text, grid and axis colours per theme: text at least 7:1 against the
+  // theme's page background (#fff light, #121212 dark), grid lines faint.
+  var PALETTES = {
+    light: { font: "#222222", grid: "#e3e3e3", zero: "#9a9a9a", bar: "#444444",
+             hoverBg: "#ffffff" },
+    dark: { font: "#e6e6e6", grid: "#3a3a3a", zero: "#8a8a8a", bar: "#d0d0d0",
+            hoverBg: "#2a2a2a" },
+  };
+
+  // What every chart gets, whatever its own config says. No mode bar: a
+  // chart is one image (role="img", named by its title and summary, with the
+  // 查看数据 table under it as its text alternative), and an image must not
+  // hold buttons (axe: nested-interactive); zoom by dragging and values on
+  // hover stay for the mouse. And no button that sends the chart's data to a
+  // server (plotly.js 4 shows one by default): the book is read offline.
+  var FIXED_CONFIG = { displayModeBar: false, showSendToCloud: false, showLink: false,
+                       showEditInChartStudio: false };
+
+  function theme() {
+    return document.documentElement.getAttribute("data-theme") === "dark" ? "dark" : "light";
+  }
+
+  function axisKeys(layout) {
+    return Object.keys(layout).filter(function (key) { return /^[xy]axis\d*$/.test(key); });
   }
 
   function themedLayout(layout) {
-    var c = palette();
+    var c = PALETTES[theme()];
     var out = JSON.parse(JSON.stringify(layout || {}));
     out.font = Object.assign({}, out.font, { color: c.font });
-    Object.keys(out).forEach(function (key) {
-      if (/^[xy]axis\d*$/.test(key)) {
-        out[key] = Object.assign({ gridcolor: c.grid, zerolinecolor: c.zero, linecolor: c.zero }, out[key]);
-      }
+    if (out.title) {
+      out.title = Object.assign({}, out.title, { font: Object.assign({}, (out.title || {}).font, { color: c.font }) });
+    }
+    if (!out.xaxis) { out.xaxis = {}; }
+    if (!out.yaxis) { out.yaxis = {}; }
+    axisKeys(out).forEach(function (key) {
+      // The theme decides these colours: a chart's own would be wrong in one mode.
+      out[key] = Object.assign({}, out[key], { gridcolor: c.grid, zerolinecolor: c.zero, linecolor: c.zero });
     });
-    ["xaxis", "yaxis"].forEach(function (key) {
-      if (!out[key]) { out[key] = { gridcolor: c.grid, zerolinecolor: c.zero }; }
-    });
+    out.legend = Object.assign({}, out.legend, { font: Object.assign({}, (out.legend || {}).font, { color: c.font }) });
+    out.hoverlabel = Object.assign({}, out.hoverlabel, { bgcolor: c.hoverBg, bordercolor: c.zero,
+      font: Object.assign({}, (out.hoverlabel || {}).font, { color: c.font }) });
     return out;
+  }
+
+  function themedData(data) {
+    var c = PALETTES[theme()];
+    return (data || []).map(function (trace) {
+      var out = JSON.parse(JSON.stringify(trace));
+      // Error bars default to dark grey, invisible on the dark page.
+      ["error_x", "error_y"].forEach(function (key) {
+        if (out[key]) { out[key] = Object.assign({}, out[key], { color: c.bar }); }
+      });
+      if (out.type === "sankey") {
+        // Sankey labels carry a light text shadow that smears on the dark page.
+        out.textfont = Object.assign({}, out.textfont, { color: c.font, shadow: "none" });
+      }
+      if (out.type === "heatmap" && out.colorbar) {
+        out.colorbar = Object.assign({}, out.colorbar, { tickfont: { color: c.font },
+          title: Object.assign({}, out.colorbar.title, { font: { color: c.font } }) });
+      }
+      return out;
+    });
+  }
+
+  function config(spec) {
+    return Object.assign({}, spec || {}, FIXED_CONFIG);
   }
 
   function draw(spec) {
@@ -34,9 +81,12 @@
       return;
     }
     var figure = JSON.parse(spec.textContent);
-    target.zhucunLayout = figure.layout;
-    window.Plotly.newPlot(target, figure.data, themedLayout(figure.layout), figure.config || {})
-      .then(function () { target.setAttribute("data-drawn", "true"); });
+    target.zhucunFigure = figure;
+    window.Plotly.newPlot(target, themedData(figure.data), themedLayout(figure.layout), config(figure.config))
+      .then(function () {
+        target.setAttribute("data-theme-drawn", theme());
+        target.setAttribute("data-drawn", "true");
+      });
   }
 
   function drawAll() {
@@ -44,8 +94,14 @@
   }
 
   function retheme() {
+    var mode = theme();
     document.querySelectorAll(".zhucun-chart-canvas[data-drawn='true']").forEach(function (target) {
-      window.Plotly.relayout(target, themedLayout(target.zhucunLayout));
+      if (target.getAttribute("data-theme-drawn") === mode) { return; }
+      var figure = target.zhucunFigure;
+      window.Plotly.react(target, themedData(figure.data), themedLayout(figure.layout), config(figure.config))
+        .then(function () {
+          target.setAttribute("data-theme-drawn", mode);
+        });
     });
   }
 

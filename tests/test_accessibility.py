@@ -1,0 +1,117 @@
+"""Accessibility of the built book: axe-core in headless Chromium on every page,
+in the light and the dark theme, and every chart named and backed by a data
+table that the keyboard reaches.
+
+axe-core comes from the npm registry at the version pinned in package.json
+(``npm ci``); it is injected into each page after its charts are drawn.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import BOOK_ROOT
+from test_browser import book_pages, open_page
+
+AXE = BOOK_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+ALL_CHARTS_DRAWN = ("() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
+                    ".every(e => e.getAttribute('data-drawn') === 'true')")
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        message = f"axe-core not installed ({AXE}): run `npm ci` in {BOOK_ROOT}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")
+
+
+def open_in_mode(browser, url: str, mode: str):
+    """Open *url* with the theme's stored colour mode set to *mode*, charts drawn."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    # pydata-sphinx-theme reads the reader's choice from localStorage "mode".
+    page.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30_000)
+    return page
+
+
+def blocking_violations(page, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))")
+    return [f"{v['impact']} {v['id']} ({v['help']}): {v['targets']}"
+            for v in violations if v["impact"] in BLOCKING]
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation(browser, served_book, built_book, axe_source, mode):
+    problems = []
+    pages = book_pages(built_book)
+    assert len(pages) >= 10, pages
+    for rel in pages:
+        page = open_in_mode(browser, served_book + rel, mode)
+        assert page.evaluate("document.documentElement.dataset.theme") == mode
+        found = blocking_violations(page, axe_source)
+        page.close()
+        problems += [f"{rel} [{mode}]: {v}" for v in found]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_chart_has_a_name_and_a_data_table_the_keyboard_reaches(browser, served_book, built_book):
+    problems = []
+    checked = 0
+    for rel in book_pages(built_book):
+        page, _, _ = open_page(browser, served_book + rel)
+        charts = page.eval_on_selector_all(".zhucun-chart", """els => els.map(c => {
+            const canvas = c.querySelector('.zhucun-chart-canvas');
+            const summary = c.querySelector('details.zhucun-chart-data > summary');
+            return {id: canvas && canvas.id, role: canvas && canvas.getAttribute('role'),
+                    label: canvas && (canvas.getAttribute('aria-label') || ''),
+                    summary: summary ? summary.textContent.trim() : null,
+                    rows: c.querySelectorAll('details.zhucun-chart-data table tbody tr').length};
+        })""")
+        if not charts:
+            page.close()
+            continue
+        for chart in charts:
+            checked += 1
+            if chart["role"] != "img" or len(chart["label"]) < 4:
+                problems.append(f"{rel} #{chart['id']}: no accessible name (role={chart['role']}, label={chart['label']!r})")
+            if not (chart["summary"] or "").startswith("查看数据"):
+                problems.append(f"{rel} #{chart['id']}: no 查看数据 summary labelling the data table")
+            if chart["rows"] == 0:
+                problems.append(f"{rel} #{chart['id']}: the data table has no rows")
+        # Walk the page with Tab, as a keyboard user does: every 查看数据 must
+        # take focus, and Enter must open its table.
+        page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30_000)
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        reached = set()
+        for _ in range(600):
+            page.keyboard.press("Tab")
+            chart_id = page.evaluate("""() => { const e = document.activeElement;
+                if (!e || e.tagName !== 'SUMMARY' || !e.closest('.zhucun-chart')) return null;
+                return e.closest('.zhucun-chart').dataset.chartId; }""")
+            if chart_id:
+                reached.add(chart_id)
+                if len(reached) == len(charts):
+                    break
+        missing = {c["id"] for c in charts} - reached
+        if missing:
+            problems.append(f"{rel}: Tab never reaches the 查看数据 of {sorted(missing)}")
+        else:
+            page.keyboard.press("Enter")  # the last one reached has focus
+            opened = page.evaluate("() => document.activeElement.closest('details').open")
+            visible = page.evaluate("() => document.activeElement.closest('details').querySelector('table').offsetHeight > 0")
+            if not (opened and visible):
+                problems.append(f"{rel}: Enter on 查看数据 does not show the table")
+        page.close()
+    assert checked >= 10, f"only {checked} charts found"
+    assert not problems, "\n".join(problems)
