@@ -81,3 +81,18 @@ def test_committed_plotly_bundle_is_the_build_of_the_pinned_packages(tmp_path):
                    env={**os.environ, "PLOTLY_BUNDLE_OUT": str(fresh)})
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
     assert digest(fresh) == digest(committed), "rebuild the bundle: npm run build:plotly"
+
+
+def test_without_the_books_bundle_the_full_plotly_is_shipped(tmp_path, monkeypatch):
+    """A fresh machine without the bundle (never built) still gets working charts: plotly's full bundle."""
+    from types import SimpleNamespace
+
+    from zhucun import sphinxext
+
+    assert sphinxext.plotly_js() == sphinxext.PLOTLY_BOOK_JS  # the committed bundle is used
+    monkeypatch.setattr(sphinxext, "PLOTLY_BOOK_JS", tmp_path / "absent.min.js")
+    assert sphinxext.plotly_js() == sphinxext.PLOTLY_FULL_JS
+    app = SimpleNamespace(outdir=str(tmp_path / "html"), builder=SimpleNamespace(format="html"))
+    sphinxext._on_build_finished(app, None)
+    shipped = tmp_path / "html" / "_static" / "plotly.min.js"
+    assert shipped.read_bytes() == sphinxext.PLOTLY_FULL_JS.read_bytes()
