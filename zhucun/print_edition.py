@@ -58,6 +58,8 @@ h1, h2, h3, h4, .caption-number, .zhucun-toc, figcaption, table { font-family: "
 .zhucun-toc .toc-level-2 { padding-left: 2em; font-size: 9.5pt; }
 section.zhucun-chapter { break-before: page; }
 section.zhucun-chapter > h1, section.zhucun-chapter > h2 { font-size: 18pt; margin-top: 0; }
+section.zhucun-chapter h3 { font-size: 14pt; }
+section.zhucun-chapter h4 { font-size: 12pt; }
 h1, h2, h3, h4 { break-after: avoid; }
 figure, .zhucun-print-chart, table, .admonition, svg, pre { break-inside: avoid; }
 img.zhucun-static { display: block; width: 100%; height: auto; margin: 0 auto; }

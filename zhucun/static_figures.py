@@ -13,6 +13,7 @@ hash salt, no date), so two builds of one commit write the same bytes.
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ PAGE_WIDTH_IN = 6.3
 SOURCE_PREFIX = "资料来源："
 
 _configured = False
+# Seconds each static figure took to draw and write, by chart_id, in this process:
+# how much the print edition adds to the build (see tests and the benchmark notes).
+TIMINGS: dict[str, float] = {}
 
 
 def configure() -> None:
@@ -111,8 +115,10 @@ def write_static(chart: Any, directory: Path | None = None) -> dict[str, Path] |
     """Draw *chart*'s static twin and write its files; None when the chart has no twin."""
     if chart.static is None:
         return None
+    started = time.perf_counter()
     fig = chart.static()
     try:
         return save(fig, chart.chart_id, directory)
     finally:
         fig.clear()  # free the drawing at once; a chapter may draw a dozen
+        TIMINGS[chart.chart_id] = time.perf_counter() - started
