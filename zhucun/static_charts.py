@@ -100,10 +100,10 @@ def draw_bar(data: pd.DataFrame, *, category: str, value: str, title: str, sourc
         if stacked:
             # Inside the segment, and only where it is wide enough to hold the number.
             texts = [t if not math.isnan(v) and abs(v) >= 0.08 * largest else "" for t, v in zip(texts, vals)]
-            ax.bar_label(bars, labels=texts, label_type="center", fontsize=7, color="white")
+            ax.bar_label(bars, labels=texts, label_type="center", fontsize=7, color=_text_colour(_hex_rgb(colour)))
             base[at.astype(int)] += plot_vals
         elif error_low and error_high:
-            ax.bar_label(bars, labels=texts, label_type="center", fontsize=7, color="white")
+            ax.bar_label(bars, labels=texts, label_type="center", fontsize=7, color=_text_colour(_hex_rgb(colour)))
         else:
             ax.bar_label(bars, labels=texts, padding=2, fontsize=7)
     labels = [wrap(str(c), LABEL_WIDTH) for c in categories]
@@ -195,9 +195,14 @@ def draw_interval(data: pd.DataFrame, *, category: str, estimate: str, low: str,
                     markersize=5, elinewidth=1.2, capsize=2.5, label=str(g) if g is not None else None)
     if reference is not None:
         ax.axvline(reference, linestyle="--", color="#777777", linewidth=1)
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, PercentFormatter
+
     if log_x:
         ax.set_xscale("log")
-    from matplotlib.ticker import PercentFormatter
+        # Plain numbers at 1-2-5 steps (0.5, 1, 2), not powers of ten.
+        ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
 
     if percent:
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))

@@ -65,12 +65,27 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# Never at the start of a line (Chinese line-breaking rule): closing brackets and punctuation.
+_NO_LINE_START = set("）)]】」』”’，。、：；！？%％")
+
+
 def wrap(text: str, width: int) -> str:
-    """Break *text* into lines at most *width* half-width units wide (CJK text has no spaces to break at)."""
+    """Break *text* into lines about *width* half-width units wide (a CJK character counts 2).
+
+    CJK text has no spaces to break at: lines are cut between characters, evenly
+    (two half lines rather than a full one and a stub), and never before a
+    closing bracket or punctuation mark.
+    """
+    text = str(text)
+    total = display_width(text)
+    if total <= width:
+        return text
+    n_lines = -(-total // width)
+    target = min(width, -(-total // n_lines) + 2)  # a character's slack, so no one-character last line
     lines, line, used = [], "", 0
-    for ch in str(text):
+    for ch in text:
         w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > width and line:
+        if used + w > target and line and ch not in _NO_LINE_START:
             lines.append(line)
             line, used = "", 0
         line += ch
