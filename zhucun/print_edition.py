@@ -221,6 +221,8 @@ def lookalike_map() -> dict[int, int]:
     from fontTools.ttLib import TTCollection, TTFont
 
     pairs: dict[int, int] = {}
+    if shutil.which("fc-match") is None:
+        return pairs  # no fontconfig: NFKC alone (see _unified)
     for family in ("Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC:bold", "Noto Serif CJK SC:bold"):
         found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True).stdout.strip()
         if not found.lower().endswith((".ttc", ".otf", ".ttf")):
