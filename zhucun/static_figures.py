@@ -57,7 +57,26 @@ def configure() -> None:
         "axes.spines.right": False,
         "figure.dpi": 100,
     })
+    _ensure_cjk_font()
     _configured = True
+
+
+def _ensure_cjk_font() -> None:
+    """Find the CJK font, rebuilding matplotlib's font cache once if the font was installed
+    after the cache was made; fail with the package to install rather than print empty boxes."""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(CJK_FONT, fallback_to_default=False)
+        return
+    except ValueError:
+        pass
+    font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+    try:
+        font_manager.findfont(CJK_FONT, fallback_to_default=False)
+    except ValueError:
+        raise RuntimeError(f"font {CJK_FONT!r} not found: install Debian's fonts-noto-cjk "
+                           "(apt-get install -y fonts-noto-cjk), as the README says") from None
 
 
 def display_width(text: str) -> int:
