@@ -205,9 +205,11 @@ def table(results: list[Measurement]) -> str:
         cells = []
         for m in results:
             size = m.pages.get(name, 0)
+            last = m.last_chart.get(name, float("nan"))
+            drawn = "无图" if last != last else f"最后一图 {last:.2f} s"  # NaN: a page without charts
             cells.append(f"{size / 1024:.0f} KB {ok(size / 1024, TARGETS['page_kb'])}；"
-                         f"JS {m.page_js.get(name, 0) / 1e6:.2f} MB；最后一图 {m.last_chart.get(name, float('nan')):.2f} s")
-        row(f"`chapters/{name}`", cells, f"HTML ≤ {TARGETS['page_kb']:.0f} KB")
+                         f"JS {m.page_js.get(name, 0) / 1e6:.2f} MB；{drawn}")
+        row(f"`chapters/{name}`：HTML；载入的 JS；最后一图绘成", cells, f"HTML ≤ {TARGETS['page_kb']:.0f} KB")
     return "\n".join(rows)
 
 
