@@ -160,3 +160,84 @@ def test_the_glyph_check_would_catch_a_font_without_chinese():
         fig.add_subplot().set_title("驻村干部")
         with pytest.raises(UserWarning, match="missing from font"):
             fig.savefig(__import__("io").BytesIO(), format="svg")
+
+
+# -- the chapter-specific builders (likert, Sankey, timeline) ------------------
+
+LEVELS = ["非常不同意", "比较不同意", "一般", "比较同意", "非常同意"]
+
+
+def _likert():
+    from zhucun.likert_charts import diverging_likert_chart
+
+    shares = pd.DataFrame([[0.1, 0.2, 0.3, 0.25, 0.15], [0.0, 0.05, 0.15, 0.5, 0.3]],
+                          index=["会议多、报表多", "权责不清"], columns=LEVELS)
+    return diverging_likert_chart(shares, chart_id="t-likert", title=TITLE, source=SOURCE, alt="回答分布。")
+
+
+def _sankey():
+    from zhucun.countermeasure_framework import load_countermeasure_framework
+    from zhucun.sankey_charts import framework_sankey
+
+    return framework_sankey(load_countermeasure_framework(), chart_id="t-sankey", title=TITLE, source=SOURCE,
+                            alt="桑基图。")
+
+
+def _timeline():
+    from zhucun.timeline_charts import timeline_chart
+
+    events = pd.DataFrame({"序号": [1, 2, 3], "日期": ["2017-12", "2021-05-11", "2023-08"],
+                           "层级": ["国家层面", "国家层面", "J省层面"],
+                           "事件": ["中办、国办印发指导意见", "中办印发意见", "J省集中轮换"], "资料来源": ["甲", "乙", "丙"]})
+    return timeline_chart(events, chart_id="t-timeline", title=TITLE, source=SOURCE, alt="时间线。")
+
+
+CHAPTER_BUILDERS = [_likert, _sankey, _timeline]
+
+
+@pytest.mark.parametrize("builder", CHAPTER_BUILDERS, ids=lambda b: b.__name__)
+def test_chapter_builders_have_twins_drawn_without_missing_glyphs(builder, tmp_path):
+    chart = builder()
+    assert chart.static is not None, f"{chart.chart_id}: no static twin"
+    paths = write_static(chart, tmp_path)
+    assert paths["svg"].is_file() and paths["png"].is_file()
+
+
+def test_likert_twin_uses_the_same_offsets():
+    from zhucun.likert_charts import diverging_offsets
+
+    chart = _likert()
+    ax = chart.static().axes[0]
+    shares = chart.data.set_index("题项")
+    # Patches are drawn level by level, item by item.
+    drawn = [(round(p.get_x(), 6), round(p.get_x() + p.get_width(), 6)) for p in ax.patches]
+    expected = [tuple(round(v, 6) for v in diverging_offsets(shares.loc[item])[level])
+                for level in range(len(LEVELS)) for item in shares.index]
+    assert drawn == expected
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == LEVELS
+
+
+def test_sankey_twin_has_every_node_and_link():
+    from matplotlib.patches import PathPatch, Rectangle
+
+    chart = _sankey()
+    ax = chart.static().axes[0]
+    bands = [p for p in ax.patches if isinstance(p, PathPatch)]
+    boxes = [p for p in ax.patches if isinstance(p, Rectangle)]
+    links = chart.data
+    assert len(bands) == int((links["流量"] > 0).sum())
+    node_labels = set(links["起点"]) | set(links["终点"])
+    assert node_labels <= {t.get_text() for t in ax.texts}
+    assert len(boxes) >= len(node_labels)
+    assert len(chart.figure.data[0].node.label) == len(boxes)
+
+
+def test_timeline_twin_marks_and_lists_every_event():
+    chart = _timeline()
+    fig = chart.static()
+    ax = fig.axes[0]
+    numbers = sorted(t.get_text() for t in ax.texts)
+    assert numbers == ["1", "2", "3"]
+    listing = " ".join(t.get_text() for t in fig.axes[1].texts)
+    for event in chart.data["事件"]:
+        assert event in listing.replace("\n", "")

@@ -81,4 +81,12 @@ def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, s
     # Numbers, not formatted text: the print edition's static twin is drawn from them.
     table = shares.astype("float64").round(4)
     table.index.name = item_title
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table.reset_index(), figure=fig)
+
+    def static():
+        from zhucun.static_charts import draw_diverging_likert
+
+        return draw_diverging_likert(shares, colours=colours, title=title, source=source,
+                                     item_title=item_title, value_title=value_title)
+
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table.reset_index(), figure=fig,
+                 static=static)

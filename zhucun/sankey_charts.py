@@ -73,4 +73,13 @@ def framework_sankey(framework: Framework, *, chart_id: str, title: str, source:
         value=links["value"].round(3),
     ).rename(columns={"source_stage": "起点环节", "source": "起点", "target_stage": "终点环节",
                       "target": "终点", "value": "流量"})
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table, figure=fig)
+
+    def static():
+        from zhucun.static_charts import draw_sankey
+
+        # The same nodes in the same order, and the links as the data table lists them.
+        return draw_sankey(table, nodes=[(STAGE_LABELS[stage], label) for (stage, _), label in zip(node_list, labels)],
+                           stage_colours={STAGE_LABELS[stage]: colour for stage, colour in STAGE_COLOURS.items()},
+                           title=title, source=source)
+
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table, figure=fig, static=static)

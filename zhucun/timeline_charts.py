@@ -56,7 +56,13 @@ def timeline_chart(events: pd.DataFrame, *, chart_id: str, title: str, source: s
         yaxis=dict(title="政策层级", categoryorder="array", categoryarray=lanes[::-1], automargin=True),
         showlegend=True,
     )
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=events, figure=fig)
+
+    def static():
+        from zhucun.static_charts import draw_timeline
+
+        return draw_timeline(events, lanes=lanes, title=title, source=source)
+
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=events, figure=fig, static=static)
 
 
 def chinese_date(date: str) -> str:
