@@ -116,8 +116,7 @@ def make_print_copy(page_html: str, figures: Path, *, pages: dict[str, int] | No
     if missing:
         raise PrintEditionError(
             "static figures missing in " + str(figures) + ": " + ", ".join(missing)
-            + " — execute the chapters again (e.g. `jb clean --all .` then this command), "
-              "or give the builder of these charts a static twin (Chart.static)")
+            + " — does the builder of these charts give them a static twin (Chart.static)?")
     article = soup.select_one("article.bd-article") or soup.find("article")
     if article is None:
         raise PrintEditionError("no <article> in the single-page build: has the theme changed?")
@@ -372,6 +371,30 @@ def build_singlehtml(root: Path, path_output: Path | None) -> Path:
     return max(pages, key=lambda p: p.stat().st_size)
 
 
+def execute_for_figures(root: Path, missing: list[str]) -> None:
+    """Execute the chapters holding the *missing* charts, which writes their static figures.
+
+    A chart's id starts with its chapter (``ch3-…`` is in ``chapters/03_*.ipynb``); an id
+    that names no chapter makes every chapter run. Needed when the jupyter cache holds
+    chapters executed before their charts had static twins: the cache then replays the
+    pages without running the code that writes ``figures/``.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    chapters = sorted((root / "chapters").glob("[0-9][0-9]_*.ipynb"))
+    wanted = set()
+    for cid in missing:
+        number = re.match(r"ch(\d+)-", cid)
+        matches = [nb for nb in chapters if number and int(nb.name[:2]) == int(number.group(1))]
+        wanted.update(matches or chapters)
+    for notebook_path in sorted(wanted):
+        print(f"zhucun pdf: executing {notebook_path.relative_to(root)} to draw its static figures", file=sys.stderr)
+        notebook = nbformat.read(notebook_path, as_version=4)
+        NotebookClient(notebook, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(notebook_path.parent)}}).execute()
+
+
 def make_pdf(root: Path | None = None, *, path_output: Path | None = None, skip_build: bool = False,
              figures: Path | None = None) -> Path:
     """Build the single page, make its print copy, print it twice (the second time with
@@ -390,6 +413,9 @@ def make_pdf(root: Path | None = None, *, path_output: Path | None = None, skip_
     singlehtml = out_root / "_build" / "singlehtml"
     copy = singlehtml / "print.html"
     page_html = page.read_text(encoding="utf-8")
+    missing = [cid for cid in chart_ids(page_html) if not (figures / f"{cid}.svg").is_file()]
+    if missing and figures == figures_dir(root):
+        execute_for_figures(root, missing)
     html_text, headings = make_print_copy(page_html, figures)
     copy.write_text(html_text, encoding="utf-8")
     print_pdf(copy, pdf)
