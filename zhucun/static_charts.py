@@ -338,10 +338,11 @@ def draw_timeline(events: pd.DataFrame, *, lanes: Sequence[str], title: str, sou
 
     when = pd.to_datetime(events["日期"], format="mixed")
     listing = [f"{n}. {d}  {e}" for n, d, e in zip(events["序号"], events["日期"], events["事件"])]
-    wrapped = [wrap(line, 100) for line in listing]
+    # Continuation lines indented under the event's text.
+    wrapped = [wrap(line, 112).replace("\n", "\n     ") for line in listing]
     n_lines = sum(w.count("\n") + 1 for w in wrapped)
-    fig, ax = new_figure(2.6 + 0.17 * n_lines)
-    grid = fig.add_gridspec(2, 1, height_ratios=[2.0, 0.17 * n_lines + 0.2])
+    fig, ax = new_figure(2.7 + 0.16 * n_lines)
+    grid = fig.add_gridspec(2, 1, height_ratios=[2.0, 0.16 * n_lines])
     ax.set_subplotspec(grid[0])
     notes = fig.add_subplot(grid[1])
     lane_y = {lane: len(lanes) - 1 - i for i, lane in enumerate(lanes)}  # first lane on top
@@ -362,6 +363,7 @@ def draw_timeline(events: pd.DataFrame, *, lanes: Sequence[str], title: str, sou
     ax.set_xlabel(x_title)
     ax.set_ylabel(y_title)
     notes.set_axis_off()
-    notes.text(0, 1, "\n".join(wrapped), ha="left", va="top", fontsize=7.5, transform=notes.transAxes)
+    notes.text(0, 1, "\n".join(wrapped), ha="left", va="top", fontsize=7.5, linespacing=1.45,
+               transform=notes.transAxes)
     add_title_and_source(fig, title, source)
     return fig
