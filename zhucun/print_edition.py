@@ -348,6 +348,8 @@ def print_pdf(html_file: Path, pdf: Path) -> None:
             if broken:
                 raise PrintEditionError("images that did not load: " + ", ".join(broken))
             page.emulate_media(media="print")
+            # No outline=True: Chromium's bookmarks (they need tagged=True) come out with doubled
+            # and cut titles for these headings; the printed contents page is the navigation.
             page.pdf(path=str(pdf), format="A4", print_background=True, display_header_footer=True,
                      header_template="<span></span>", footer_template=FOOTER,
                      margin={"top": "22mm", "bottom": "20mm", "left": "20mm", "right": "20mm"})
