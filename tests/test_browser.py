@@ -106,7 +106,7 @@ def test_chapters_have_charts(browser, served_book, book_root):
     assert not without
 
 
-@pytest.mark.parametrize("term", ["驻村干部", "第一书记"])
+@pytest.mark.parametrize("term", ["驻村干部", "第一书记", "工作队员"])
 def test_chinese_search_finds_the_chapters(browser, served_book, book_root, term):
     """Searching a domain term in the reader's search box finds the chapters that discuss it."""
     page, outside, errors = open_page(browser, served_book + "search.html?q=" + quote(term))

@@ -94,7 +94,7 @@ def _text(element) -> str:
 
 
 def _normalise(text: str) -> str:
-    # PDF text extraction loses or adds spaces (incl. the ideographic space in 结　论).
+    # PDF text extraction loses or adds spaces, ideographic ones included.
     return re.sub(r"[\s\u3000]+", "", _unified(text))
 
 

@@ -15,7 +15,8 @@ It does four things the stock Jupyter Book does not:
    dropped and the notebooks marked outdated, so plain ``jb build .`` runs them
    again. An unchanged book still rebuilds from cache.
 3. Gives Sphinx's Chinese search (jieba) a dictionary of the book's own terms,
-   so that 驻村干部 or 第一书记 are indexed as words.
+   so that 驻村干部 or 第一书记 are indexed as words, also inside longer words
+   (zhucun/chinese_search.py).
 4. Lists each script once per page: with Sphinx 7.4, sphinx-thebe and
    sphinx-togglebutton (both loaded by Jupyter Book) register their inline
    scripts twice, and the second ``const THEBE_JS_URL`` is a console error.
@@ -36,9 +37,11 @@ import shutil
 from pathlib import Path
 
 import plotly
+import sphinx.search
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from zhucun.chinese_search import BookChineseSearch
 from zhucun.paths import PACKAGE_DIR
 
 logger = logging.getLogger(__name__)
@@ -52,7 +55,6 @@ def plotly_js() -> Path:
     """The plotly.js the book ships: its own small bundle, else plotly's full one."""
     return PLOTLY_BOOK_JS if PLOTLY_BOOK_JS.is_file() else PLOTLY_FULL_JS
 
-SEARCH_TERMS = PACKAGE_DIR / "jieba_terms.txt"
 FINGERPRINT_FILE = "zhucun-data-fingerprint.txt"
 
 
@@ -70,9 +72,8 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
     # Declared, so the browser does not ask for a missing /favicon.ico.
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
-    options = dict(config.html_search_options or {})
-    options["dict"] = str(SEARCH_TERMS)
-    config.html_search_options = options
+    # Sphinx looks the language up in this table when it starts the index.
+    sphinx.search.languages["zh"] = BookChineseSearch
 
 
 _GRAPHVIZ_OBJECT = re.compile(
