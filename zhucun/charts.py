@@ -59,8 +59,10 @@ BOOK_LAYOUT = dict(
     hoverlabel=dict(font=dict(family=FONT_FAMILY)),
     legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
 )
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
-                 "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+# The mode bar is off (zhucun-charts.js), so no buttons to configure.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+# Top margin when a legend row sits between the title and the plot.
+LEGEND_TOP_MARGIN = 90
 
 _CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -93,7 +95,21 @@ class Chart:
         for name in ("title", "source", "alt"):
             if not getattr(self, name).strip():
                 raise ValueError(f"chart {self.chart_id}: {name} must not be empty")
-        self.figure.update_layout(title=dict(text=self.title, x=0, xanchor="left"))
+        # The title at the very top, the legend's row (if any) below it: the
+        # legend otherwise overlaps a title in the default 50 px margin.
+        self.figure.update_layout(title=dict(text=self.title, x=0, xanchor="left",
+                                             yref="container", y=1, yanchor="top", pad=dict(t=10)))
+        if self._has_legend():
+            margin = self.figure.layout.margin
+            self.figure.update_layout(margin=dict(t=max(margin.t or 0, LEGEND_TOP_MARGIN)))
+
+    def _has_legend(self) -> bool:
+        # plotly's own rule: shown when asked, else when two traces have entries.
+        if self.figure.layout.showlegend is not None:
+            return bool(self.figure.layout.showlegend)
+        # (Sankey, table and the like have no legend entries at all.)
+        entries = [t for t in self.figure.data if "showlegend" in t and t.showlegend is not False]
+        return len(entries) > 1
 
     # -- rendering -------------------------------------------------------
     def figure_json(self) -> str:
