@@ -40,9 +40,14 @@ def test_thesis_figures():
     assert value("work_teams") == 1692
     assert value("share_of_admin_villages_pct") == pytest.approx(22.1)
     assert value("cadres_rotated_2023") == 2200
+    assert value("term_years") == 2
+    assert value("thesis_sample_size") == 124
     deployment = facts.load_deployment().set_index("indicator")
-    assert deployment.loc["cadres_rotated_2023", "approximate"]
-    assert not deployment.drop("cadres_rotated_2023")["approximate"].any()
+    # "约2200名" and "近124名" in the thesis; the rest are stated exactly.
+    approximate = ["cadres_rotated_2023", "thesis_sample_size"]
+    assert deployment.loc[approximate, "approximate"].all()
+    assert not deployment.drop(approximate)["approximate"].any()
+    assert deployment.loc["thesis_sample_size", "date_precision"] == "year"
     assert deployment.loc["cadres_total", "date"] == "2021-06-11"
     assert deployment.loc["cadres_rotated_2023", "date"] == "2023-08"
 

@@ -147,8 +147,3 @@ def sample_composition(survey: pd.DataFrame, column: str, labels: dict, threshol
         "样本占比": share.to_numpy(),
     })
 
-
-# Stated in the thesis's abstract and introduction, not in a data file yet:
-# the size of its survey sample and the usual term of a resident cadre.
-THESIS_SAMPLE_SIZE = 124  # 论文摘要：“选取J省124名驻村干部为样本对象”
-TERM_YEARS = 2  # 论文绪论：2023年8月“任期满两年的驻村干部集中轮换”；“大多数只驻村两年”

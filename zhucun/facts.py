@@ -36,6 +36,8 @@ DEPLOYMENT_INDICATORS = (
     "work_teams",
     "share_of_admin_villages_pct",
     "cadres_rotated_2023",
+    "term_years",
+    "thesis_sample_size",
 )
 VILLAGE_TYPE_CODES = (
     "weak_collective", "coop_led", "poverty_exited", "leader_contact",
@@ -43,7 +45,7 @@ VILLAGE_TYPE_CODES = (
 )
 LEVELS = ("national", "provincial")
 QUALIFIERS = ("stated", "approximate", "at_least")
-DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
 class FactsDataError(ValueError):
@@ -70,7 +72,7 @@ def _date() -> pa.Column:
     return pa.Column(
         str,
         [
-            pa.Check.str_matches(DATE_PATTERN, error="an ISO date YYYY-MM-DD or a month YYYY-MM"),
+            pa.Check.str_matches(DATE_PATTERN, error="an ISO date YYYY-MM-DD, a month YYYY-MM or a year YYYY"),
             pa.Check(lambda s: pd.to_datetime(s, format="mixed", errors="coerce").notna(),
                      element_wise=False, error="a date that exists in the calendar"),
         ],
@@ -198,9 +200,9 @@ def _load(name: str, start: Path | str | None = None) -> pd.DataFrame:
 
 
 def _with_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add ``date_precision`` (day/month) and ``timestamp`` (the first day of the period)."""
+    """Add ``date_precision`` (day/month/year) and ``timestamp`` (the first day of the period)."""
     frame = frame.copy()
-    frame["date_precision"] = frame["date"].str.len().map({10: "day", 7: "month"})
+    frame["date_precision"] = frame["date"].str.len().map({10: "day", 7: "month", 4: "year"})
     frame["timestamp"] = pd.to_datetime(frame["date"], format="mixed")
     return frame
 
