@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from zhucun.narrative import (PlainText, comparison_word, format_count, format_percent,
+from zhucun.narrative import (PlainText, comparison_word, count_phrase, format_count, format_percent,
                               format_number, share_word)
 
 
@@ -44,3 +44,24 @@ def test_comparison_word():
 
 def test_glued_text_has_no_quotes():
     assert repr(PlainText("过半数")) == "过半数"
+
+
+TEMPLATES = dict(some="{total}项中有{count}项", none="{total}项中没有一项", every="全部{total}项")
+
+
+@pytest.mark.parametrize("count, total, text", [
+    (0, 11, "11项中没有一项"), (1, 11, "11项中有1项"), (10, 11, "11项中有10项"), (11, 11, "全部11项"),
+    (0, 0, "0项中没有一项"), (12000, 12000, "全部12,000项"),
+])
+def test_count_phrase_is_chosen_by_the_count(count, total, text):
+    assert count_phrase(count, total, **TEMPLATES) == text
+
+
+def test_count_phrase_without_an_every_template_uses_some_for_all():
+    assert count_phrase(3, 3, some="有{count}项", none="没有") == "有3项"
+
+
+@pytest.mark.parametrize("count, total", [(-1, 3), (4, 3)])
+def test_count_phrase_rejects_impossible_counts(count, total):
+    with pytest.raises(ValueError, match="not between 0 and total"):
+        count_phrase(count, total, **TEMPLATES)

@@ -98,3 +98,22 @@ def comparison_word(a: float, b: float, tolerance: float = 0.0) -> str:
     if abs(a - b) <= tolerance:
         return "与之持平"
     return "高于" if a > b else "低于"
+
+
+def count_phrase(count: int, total: int, *, some: str, none: str, every: str | None = None) -> str:
+    """The wording that is true of *count* things out of *total*.
+
+    "有0项" reads as a slip and "有11项" out of 11 hides that it is all of
+    them, so the sentence is chosen from the count: *none* when it is 0,
+    *every* (if given) when it is all of *total*, else *some*. Each template
+    may use ``{count}`` and ``{total}``, formatted as counts.
+    """
+    count, total = int(count), int(total)
+    if not 0 <= count <= total:
+        raise ValueError(f"count {count} is not between 0 and total {total}")
+    template = none if count == 0 else every if (every is not None and count == total) else some
+    return template.format(count=format_count(count), total=format_count(total))
+
+
+def glue_count_phrase(name: str, count: int, total: int, **templates: str) -> str:
+    return glue_text(name, count_phrase(count, total, **templates))
