@@ -213,7 +213,10 @@ def bar_chart(
             name=str(g) if g is not None else value,
             marker_color=CATEGORICAL_COLOURS[i % len(CATEGORICAL_COLOURS)],
             texttemplate=f"%{{{'x' if orientation == 'h' else 'y'}:{fmt}}}",
+            # With an interval the label sits mid-bar, clear of the whisker at
+            # the bar's end (as the static twin draws it).
             textposition="outside" if error is None else "inside",
+            insidetextanchor="middle",
             cliponaxis=False,
             showlegend=g is not None,
         )
