@@ -253,24 +253,22 @@ class Style(BaseStyle):
     def format_inproceedings(self, context) -> Text:
         return self._part(context, "C")
 
-    def format_thesis(self, context) -> Text:
-        entry = context["entry"]
-        pieces = self._head(entry, "D")
-        publication = _publication(entry, publisher_field="school")
+    def _with_publisher(self, entry, tag: str, publisher_field: str) -> Text:
+        """Head, then "place: publisher, year" where the publisher is *publisher_field*."""
+        pieces = self._head(entry, tag)
+        publication = _publication(entry, publisher_field=publisher_field)
         if publication:
             pieces.append(". " + publication)
         return self._finish(pieces, entry)
+
+    def format_thesis(self, context) -> Text:
+        return self._with_publisher(context["entry"], "D", "school")
 
     format_mastersthesis = format_thesis
     format_phdthesis = format_thesis
 
     def format_techreport(self, context) -> Text:
-        entry = context["entry"]
-        pieces = self._head(entry, "R")
-        publication = _publication(entry, publisher_field="institution")
-        if publication:
-            pieces.append(". " + publication)
-        return self._finish(pieces, entry)
+        return self._with_publisher(context["entry"], "R", "institution")
 
     def format_online(self, context) -> Text:
         entry = context["entry"]

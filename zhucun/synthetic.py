@@ -107,18 +107,26 @@ def _start(n: int, seed: int, assumptions: dict | None, codebook: Codebook | Non
     return rng, assumptions, codebook, _draw_latent(rng, n, assumptions, codebook)
 
 
+def _sequential_ids(prefix: str, n: int, min_width: int) -> np.ndarray:
+    """R001, R002, … zero-padded to the width of *n* (at least *min_width* digits)."""
+    width = max(min_width, len(str(n)))
+    return np.char.add(prefix, np.char.zfill(np.arange(1, n + 1).astype(str), width))
+
+
+def _profile_columns(drawn: dict, codebook: Codebook, names: tuple[str, ...]) -> dict[str, pd.Categorical]:
+    """The drawn profile codes as categoricals over the codebook's codes."""
+    return {name: pd.Categorical.from_codes(drawn[name], [str(c) for c in codebook.labels(name)]) for name in names}
+
+
 def generate_survey(n: int, seed: int, assumptions: dict | None = None,
                     codebook: Codebook | None = None) -> pd.DataFrame:
     """*n* synthetic respondents in contract form (codes as categories, items as nullable Int8)."""
     rng, assumptions, codebook, drawn = _start(n, seed, assumptions, codebook)
     factors = drawn["factors"]
 
-    width = max(3, len(str(n)))
-    columns: dict[str, object] = {
-        "respondent_id": np.char.add("R", np.char.zfill(np.arange(1, n + 1).astype(str), width)),
-    }
-    for name in ("role", "gender", "age_group", "education", "dispatch_level", "village_type"):
-        columns[name] = pd.Categorical.from_codes(drawn[name], [str(c) for c in codebook.labels(name)])
+    columns: dict[str, object] = {"respondent_id": _sequential_ids("R", n, min_width=3)}
+    columns.update(_profile_columns(drawn, codebook,
+                                    ("role", "gender", "age_group", "education", "dispatch_level", "village_type")))
     columns["tenure_months"] = drawn["tenure_months"]
     columns["synthetic"] = np.ones(n, dtype=np.int8)
 
@@ -175,12 +183,8 @@ def generate_interviews(n: int, seed: int, assumptions: dict | None = None,
     """*n* synthetic coded interviews: who was interviewed and which p/c themes came up (codes only)."""
     rng, assumptions, codebook, drawn = _start(n, seed, assumptions, codebook)
     spec = assumptions["interviews"]
-    width = max(2, len(str(n)))
-    columns: dict[str, object] = {
-        "interview_id": np.char.add("I", np.char.zfill(np.arange(1, n + 1).astype(str), width)),
-    }
-    for name in ("role", "dispatch_level"):
-        columns[name] = pd.Categorical.from_codes(drawn[name], [str(c) for c in codebook.labels(name)])
+    columns: dict[str, object] = {"interview_id": _sequential_ids("I", n, min_width=2)}
+    columns.update(_profile_columns(drawn, codebook, ("role", "dispatch_level")))
     theme_ids = [v.name for v in codebook.interview_variables if v.type == "flag" and v.scale]
     for theme in theme_ids:
         probability = 1.0 / (1.0 + np.exp(-(spec["intercept"][theme] + spec["slope"] * drawn["factors"][theme])))
