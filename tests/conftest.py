@@ -2,8 +2,11 @@
 
 The book is built once per test session with the very command CI uses
 (``jb build . -W -n --keep-going``), served on 127.0.0.1 and opened in
-Debian's headless Chromium. Without Chromium the browser tests are skipped
-with a message saying how to install it, except under CI, where they fail.
+Debian's headless Chromium. The npm tools (axe-core, esbuild and plotly.js
+at the versions of package-lock.json) are installed by ``npm ci`` the first
+time a test needs them, so ``python -m pytest`` alone runs every test. Without
+Chromium or npm those tests are skipped with a message saying how to install
+them, except under CI, where they fail.
 """
 
 from __future__ import annotations
@@ -35,6 +38,30 @@ def pytest_collection_finish(session):
     # otherwise look green.
     if not session.items and not session.config.option.collectonly:
         raise pytest.UsageError("no tests were collected; check testpaths in pyproject.toml")
+
+
+def missing_tool(message: str):
+    """Fail under CI (nothing may be skipped there), else skip with *message*."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def node_tools() -> Path:
+    """node_modules as package-lock.json pins it: `npm ci` runs when it is missing or older than the lock."""
+    installed = BOOK_ROOT / "node_modules" / ".package-lock.json"  # written by npm ci
+    lock = BOOK_ROOT / "package-lock.json"
+    if installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return installed.parent
+    npm = shutil.which("npm")
+    if npm is None:
+        missing_tool("npm not found: install Node.js and npm (Debian: `apt-get install -y npm`); "
+                     "the accessibility and plotly-bundle tests need the packages of package-lock.json")
+    result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=BOOK_ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"`npm ci` failed (exit {result.returncode}) in {BOOK_ROOT}:\n{result.stderr[-3000:]}")
+    return installed.parent
 
 
 @pytest.fixture(scope="session")
@@ -74,11 +101,8 @@ def served_book(built_book):
 def browser():
     """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
     if not CHROMIUM.exists():
-        message = ("Chromium not found at /usr/bin/chromium: install it with "
-                   "`apt-get install -y chromium` (Debian's package; Playwright's own browser download is not used)")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool("Chromium not found at /usr/bin/chromium: install it with "
+                     "`apt-get install -y chromium` (Debian's package; Playwright's own browser download is not used)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

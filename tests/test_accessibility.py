@@ -3,32 +3,24 @@ in the light and the dark theme, and every chart named and backed by a data
 table that the keyboard reaches.
 
 axe-core comes from the npm registry at the version pinned in package.json
-(``npm ci``); it is injected into each page after its charts are drawn.
+(``npm ci``, run by the node_tools fixture); it is injected into each page
+after its charts are drawn.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from conftest import BOOK_ROOT
 from test_browser import book_pages, open_page
 
-AXE = BOOK_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 ALL_CHARTS_DRAWN = ("() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
                     ".every(e => e.getAttribute('data-drawn') === 'true')")
 
 
 @pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.is_file():
-        message = f"axe-core not installed ({AXE}): run `npm ci` in {BOOK_ROOT}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE.read_text(encoding="utf-8")
+def axe_source(node_tools) -> str:
+    return (node_tools / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
 def open_in_mode(browser, url: str, mode: str):
