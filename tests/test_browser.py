@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 SCREENSHOTS = "screenshots"
 
@@ -35,9 +36,10 @@ def chapter_pages(book_root: Path) -> list[str]:
 
 
 def article_text(html: str) -> str:
-    """The page's own content (not the navigation, which names every chapter)."""
-    start = html.find('<article class="bd-article"')
-    return html[start:html.find("</article>", start)] if start >= 0 else ""
+    """The text a reader sees in the page's own content: not the navigation, which
+    names every chapter, nor attributes such as a citation's tooltip."""
+    article = BeautifulSoup(html, "html.parser").select_one("article.bd-article")
+    return article.get_text(" ") if article else ""
 
 
 def test_every_chapter_of_the_toc_is_built(built_book, book_root):
