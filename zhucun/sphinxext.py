@@ -1,6 +1,6 @@
 """Sphinx extension of the book (listed in _config.yml under sphinx.extra_extensions).
 
-It does four things the stock Jupyter Book does not:
+It does what the stock Jupyter Book does not:
 
 1. Serves plotly.js once, from the book's own ``_static`` (never fetched from
    a CDN), with the small script that draws the charts and the book's CSS.
@@ -13,7 +13,9 @@ It does four things the stock Jupyter Book does not:
    outputs. A fingerprint of every data file is kept beside the cache and in
    the Sphinx environment; when it changes, the notebooks' cache records are
    dropped and the notebooks marked outdated, so plain ``jb build .`` runs them
-   again. An unchanged book still rebuilds from cache.
+   again. An unchanged book still rebuilds from cache. Notebooks to be run are
+   executed side by side, one process per core, before Sphinx reads them
+   (zhucun/parallel_execution.py).
 3. Gives Sphinx's Chinese search (jieba) a dictionary of the book's own terms,
    so that 驻村干部 or 第一书记 are indexed as words, also inside longer words
    (zhucun/chinese_search.py).
@@ -42,6 +44,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from zhucun.chinese_search import BookChineseSearch
+from zhucun.parallel_execution import execute_into_cache
 from zhucun.paths import PACKAGE_DIR
 
 logger = logging.getLogger(__name__)
@@ -154,6 +157,15 @@ def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]
     return docnames
 
 
+def _on_env_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
+    """Execute the notebooks about to be read in parallel (zhucun/parallel_execution.py)."""
+    config = env.mystnb_config
+    if config.execution_mode != "cache":
+        return
+    notebooks = [Path(env.doc2path(d)) for d in docnames if Path(env.doc2path(d)).suffix == ".ipynb"]
+    execute_into_cache(Path(config.execution_cache_path), notebooks, config.execution_timeout, logger.info)
+
+
 def _on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -169,6 +181,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _on_config_inited)
     app.connect("env-get-outdated", _on_env_get_outdated)
+    app.connect("env-before-read-docs", _on_env_before_read_docs)
     app.connect("build-finished", _on_build_finished)
     # Early: html-page-context stops at the first handler that returns a template.
     app.connect("html-page-context", _on_html_page_context, priority=100)

@@ -1,0 +1,39 @@
+"""Notebooks executed side by side land in the jupyter cache exactly as MyST-NB would find them."""
+
+from __future__ import annotations
+
+import nbformat
+from jupyter_cache import get_cache
+
+from zhucun.parallel_execution import execute_into_cache, uncached_notebooks, workers_for
+
+
+def write_notebook(path, code: str):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_executed_notebooks_are_cached_and_failures_are_not(tmp_path):
+    good = [write_notebook(tmp_path / f"good{i}.ipynb", f"print({i} * 7)") for i in range(2)]
+    bad = write_notebook(tmp_path / "bad.ipynb", "raise ValueError('bad data')")
+    messages = []
+    cached = execute_into_cache(tmp_path / "cache", [*good, bad], timeout=120, log=messages.append)
+    assert cached == 2
+    cache = get_cache(str(tmp_path / "cache"))
+    # MyST-NB matches the notebook as read from disk, and merges the cached outputs in.
+    assert uncached_notebooks(cache, [*good, bad]) == [bad]
+    _, merged = cache.merge_match_into_notebook(nbformat.read(good[1], as_version=4))
+    assert merged.cells[0].outputs[0]["text"] == "7\n"
+    assert any("bad.ipynb" in m and "MyST-NB will run it again" in m for m in messages)
+
+
+def test_a_single_notebook_is_left_to_myst_nb(tmp_path):
+    only = write_notebook(tmp_path / "only.ipynb", "1 + 1")
+    assert execute_into_cache(tmp_path / "cache", [only], timeout=120, log=print) == 0
+
+
+def test_one_process_per_core_and_never_more_than_notebooks(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert [workers_for(n) for n in (0, 1, 2, 10)] == [1, 1, 2, 2]
