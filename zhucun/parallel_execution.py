@@ -36,15 +36,17 @@ def _execute(path: str, timeout: int | None) -> tuple[str, str | None, float, st
     return path, nbformat.writes(notebook), result.time, None
 
 
+def cache_record(cache, path: Path):
+    """The jupyter *cache*'s record of the notebook at *path* as MyST-NB reads it, or None."""
+    try:
+        return cache.match_cache_notebook(nbformat.read(path, as_version=4))
+    except KeyError:
+        return None
+
+
 def uncached_notebooks(cache, notebooks: list[Path]) -> list[Path]:
     """The notebooks of *notebooks* that have no record in the jupyter *cache*."""
-    missing = []
-    for path in notebooks:
-        try:
-            cache.match_cache_notebook(nbformat.read(path, as_version=4))
-        except KeyError:
-            missing.append(path)
-    return missing
+    return [path for path in notebooks if cache_record(cache, path) is None]
 
 
 def workers_for(count: int) -> int:

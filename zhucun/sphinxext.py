@@ -44,7 +44,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from zhucun.chinese_search import BookChineseSearch
-from zhucun.parallel_execution import execute_into_cache
+from zhucun.parallel_execution import cache_record, execute_into_cache
 from zhucun.paths import PACKAGE_DIR
 
 logger = logging.getLogger(__name__)
@@ -119,19 +119,13 @@ def _notebook_docnames(env) -> list[str]:
 
 def _drop_cache_records(cache_path: Path, notebooks: list[Path]) -> int:
     """Remove the jupyter-cache records of *notebooks*; returns how many were removed."""
-    import nbformat
     from jupyter_cache import get_cache
 
     cache = get_cache(str(cache_path))
-    removed = 0
-    for notebook in notebooks:
-        try:
-            record = cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
-        except KeyError:
-            continue
+    records = [r for r in (cache_record(cache, notebook) for notebook in notebooks) if r is not None]
+    for record in records:
         cache.remove_cache(record.pk)
-        removed += 1
-    return removed
+    return len(records)
 
 
 def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
