@@ -70,7 +70,7 @@ def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, s
         ))
     fig.add_vline(x=0, line_color="#555555", line_width=1)
     fig.update_layout(
-        barmode="overlay", margin=dict(t=90),
+        barmode="overlay",
         # Both sides count shares of answers, so the ticks read 100% … 0 … 100%.
         xaxis=dict(title=value_title, range=[-1, 1], zeroline=False,
                    tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["100%", "50%", "0", "50%", "100%"]),
