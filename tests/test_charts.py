@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from zhucun.charts import PLOTLY_MIME, Chart, bar_chart, heatmap_chart, interval_chart
+from zhucun.charts import PLOTLY_MIME, Chart, bar_chart, heatmap_chart, interval_chart, log_ticks
 from zhucun.plotly_mime import PlotlyMimeRenderer, plotly_json_html
 
 
@@ -62,3 +62,20 @@ def test_plain_plotly_figures_are_rendered_not_dropped():
     html = plotly_json_html({"data": [{"type": "bar", "y": [1]}], "layout": {"title": {"text": "<b>"}}})
     assert 'class="zhucun-chart-spec"' in html and "&lt;b&gt;" in html
     assert PlotlyMimeRenderer.handle_mime(None, type("D", (), {"mime_type": "text/plain"})(), False) is None
+
+
+def test_log_ticks_are_plain_1_2_5_values_covering_the_range():
+    assert log_ticks(0.28, 5.74) == [0.2, 0.5, 1.0, 2.0, 5.0, 10.0]
+    assert log_ticks(0.85, 4.14) == [0.5, 1.0, 2.0, 5.0]
+    assert log_ticks(1.0, 1.0) == [1.0]
+    assert log_ticks(12, 380) == [10.0, 20.0, 50.0, 100.0, 200.0, 500.0]
+
+
+def test_log_interval_chart_labels_ticks_as_plain_numbers():
+    data = pd.DataFrame({"变量": ["甲", "乙"], "优势比": [0.6, 2.5], "下限": [0.3, 1.2], "上限": [1.1, 5.7]})
+    chart = interval_chart(data, category="变量", estimate="优势比", low="下限", high="上限", log_x=True,
+                           reference=1, chart_id="t-odds", title="优势比", source="测试", alt="两个优势比")
+    axis = chart.figure.layout.xaxis
+    assert axis.type == "log"
+    assert list(axis.tickvals) == [0.2, 0.5, 1.0, 2.0, 5.0, 10.0]
+    assert list(axis.ticktext) == ["0.2", "0.5", "1", "2", "5", "10"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -165,6 +166,15 @@ def _base_figure(height: int) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(**BOOK_LAYOUT, height=height)
     return fig
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """The 1-2-5 values (…, 0.5, 1, 2, 5, 10, …) from the one at or below *low* to the one at or above *high*."""
+    steps = [round(m * 10.0 ** e, 12) for e in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1)
+             for m in (1, 2, 5)]
+    first = max(v for v in steps if v <= low)
+    last = min(v for v in steps if v >= high)
+    return [v for v in steps if first <= v <= last]
 
 
 def bar_chart(
@@ -329,9 +339,18 @@ def interval_chart(
         ))
     if reference is not None:
         fig.add_vline(x=reference, line_dash="dash", line_color="#777777")
+    xaxis = dict(title=value_title or estimate, type="log" if log_x else None,
+                 tickformat=".0%" if percent else None)
+    if log_x:
+        # Plain numbers at 1-2-5 steps, as the static twin shows them; plotly's
+        # own log ticks label 0.3 … 0.9 as bare digits "3 … 9".
+        drawn = pd.concat([data[low], data[high], data[estimate]]).astype("float64")
+        drawn = drawn[drawn > 0]
+        if not drawn.empty:
+            ticks = log_ticks(drawn.min(), drawn.max())
+            xaxis.update(tickvals=ticks, ticktext=[f"{t:g}" for t in ticks])
     fig.update_layout(
-        xaxis=dict(title=value_title or estimate, type="log" if log_x else None,
-                   tickformat=".0%" if percent else None),
+        xaxis=xaxis,
         yaxis=dict(title=category_title or category, autorange="reversed", automargin=True,
                    categoryorder="array", categoryarray=list(dict.fromkeys(data[category]))),
     )
