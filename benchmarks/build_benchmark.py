@@ -5,7 +5,7 @@ _build and jupyter cache are neither used nor touched. For each data set it
 measures
 
 - clean build (no _build, no cache), no-change rebuild, and rebuild after one
-  data file changes (every notebook re-runs then: see zhucun/sphinxext.py);
+  data file changes (every notebook re-runs then: see zhucun/book/sphinx_extension.py);
 - the HTML weight of each chapter page;
 - the JavaScript shipped: the files in _static, and what one chapter page
   actually loads (plotly.js counted once, it is cached across pages);

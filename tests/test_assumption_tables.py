@@ -1,4 +1,4 @@
-"""The synthetic data's assumptions as the appendix shows them (zhucun.assumption_tables).
+"""The synthetic data's assumptions as the appendix shows them (zhucun.data.synthetic_assumptions).
 
 The expected values below were read off data/synthetic_assumptions.yml and
 data/codebook.yml by hand; the arithmetic ones were worked out on paper.
@@ -13,10 +13,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from zhucun import assumption_tables as at
-from zhucun.codebook import load_codebook
+from zhucun.data import synthetic_assumptions as at
+from zhucun.data.codebook import load_codebook
 from zhucun.paths import data_path
-from zhucun.synthetic import load_assumptions
+from zhucun.data.synthetic import load_assumptions
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 CAUSES = ["平台职能泛化", "协同机制不完善", "资源供需错配", "角色冲突与评价错位"]

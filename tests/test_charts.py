@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from zhucun.charts import PLOTLY_MIME, Chart, bar_chart, heatmap_chart, interval_chart, log_ticks
-from zhucun.plotly_mime import PlotlyMimeRenderer, plotly_json_html
+from zhucun.book.plotly_renderer import PlotlyMimeRenderer, plotly_json_html
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The search index finds the book's terms inside longer words jieba keeps whole."""
 
-from zhucun.chinese_search import BookChineseSearch, book_terms
+from zhucun.book.chinese_search import BookChineseSearch, book_terms
 
 
 def test_terms_inside_longer_words_are_indexed():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhucun.codebook import VARIABLE_TYPES, load_codebook
+from zhucun.data.codebook import VARIABLE_TYPES, load_codebook
 
 AGREEMENT = [1, 2, 3, 4, 5]
 CONTRACT_CODES = {

@@ -1,10 +1,10 @@
-"""zhucun.correlation: Spearman ρ by hand, marks, matrices."""
+"""zhucun.stats.correlation: Spearman ρ by hand, marks, matrices."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from zhucun.correlation import as_matrices, significance_mark, spearman_matrix
+from zhucun.stats.correlation import as_matrices, significance_mark, spearman_matrix
 
 
 def test_spearman_by_hand():

@@ -6,12 +6,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from zhucun.codebook import load_codebook
-from zhucun.countermeasure_framework import (FrameworkError, flow_links, load_countermeasure_framework,
+from zhucun.data.codebook import load_codebook
+from zhucun.data.framework import (FrameworkError, flow_links, load_countermeasure_framework,
                                              parse_framework)
-from zhucun.countermeasure_ratings import measure_ratings, rate, ranked
+from zhucun.stats.measure_ratings import measure_ratings, rate, ranked
 from zhucun.paths import data_path
-from zhucun.sankey_charts import framework_sankey
+from zhucun.charts.sankey import framework_sankey
 
 
 def _raw():

@@ -18,7 +18,7 @@ import nbformat
 
 NOTEBOOK_CODE = """\
 import pandas as pd
-from zhucun.narrative import glue_count
+from zhucun.prose.glue import glue_count
 from zhucun.paths import data_path
 glue_count("n_rows", len(pd.read_csv(data_path("numbers.csv"))))
 """

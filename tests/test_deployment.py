@@ -1,10 +1,10 @@
-"""Chapter 二's figures and derived numbers (zhucun.deployment), checked by hand."""
+"""Chapter 二's figures and derived numbers (zhucun.data.cadre_deployment), checked by hand."""
 
 import pandas as pd
 import pytest
 
-from zhucun.deployment import (cadre_composition, implied_total, national_in_post, role_sample_vs_population,
-                               sample_composition, village_coverage)
+from zhucun.data.cadre_deployment import cadre_composition, implied_total, national_in_post, village_coverage
+from zhucun.stats.sample_profile import role_sample_vs_population, sample_composition
 
 
 def test_implied_total_of_j_province_by_hand():

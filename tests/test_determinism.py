@@ -67,10 +67,10 @@ def test_two_clean_builds_give_identical_chapter_pages(tmp_path):
 
 
 def test_committed_plotly_bundle_is_the_build_of_the_pinned_packages(tmp_path, node_tools):
-    """zhucun/static/plotly-zhucun.min.js is exactly what `npm run build:plotly` makes from package-lock.json."""
-    committed = BOOK_ROOT / "zhucun" / "static" / "plotly-zhucun.min.js"
+    """zhucun/book/static/plotly-zhucun.min.js is exactly what `npm run build:plotly` makes from package-lock.json."""
+    committed = BOOK_ROOT / "zhucun" / "book" / "static" / "plotly-zhucun.min.js"
     fresh = tmp_path / "plotly-zhucun.min.js"
-    subprocess.run(["node", str(BOOK_ROOT / "zhucun" / "plotly_bundle" / "build.mjs")], check=True,
+    subprocess.run(["node", str(BOOK_ROOT / "zhucun" / "book" / "plotly_bundle" / "build.mjs")], check=True,
                    env={**os.environ, "PLOTLY_BUNDLE_OUT": str(fresh)})
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
     assert digest(fresh) == digest(committed), "rebuild the bundle: npm run build:plotly"
@@ -80,7 +80,7 @@ def test_without_the_books_bundle_the_full_plotly_is_shipped(tmp_path, monkeypat
     """A fresh machine without the bundle (never built) still gets working charts: plotly's full bundle."""
     from types import SimpleNamespace
 
-    from zhucun import sphinxext
+    from zhucun.book import sphinx_extension as sphinxext
 
     assert sphinxext.plotly_js() == sphinxext.PLOTLY_BOOK_JS  # the committed bundle is used
     monkeypatch.setattr(sphinxext, "PLOTLY_BOOK_JS", tmp_path / "absent.min.js")

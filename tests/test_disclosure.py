@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from zhucun.disclosure import suppress_small_counts
+from zhucun.stats.disclosure import suppress_small_counts
 
 
 def test_one_way_primary_and_secondary():

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pybtex.database import parse_file
 
-from zhucun import facts
+from zhucun.data import sourced_tables as facts
 from zhucun.paths import data_path
 
 LOADERS = [

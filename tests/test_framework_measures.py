@@ -1,6 +1,6 @@
-"""The framework's elements counted from the codebook (zhucun.framework_measures)."""
+"""The framework's elements counted from the codebook (zhucun.data.framework_measures)."""
 
-from zhucun.framework_measures import framework_items
+from zhucun.data.framework import framework_items
 
 
 class _Scale:

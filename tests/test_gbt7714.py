@@ -6,7 +6,7 @@ import pytest
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.plugin import find_plugin
 
-from zhucun import gbt7714
+from zhucun.book import gbt7714_style as gbt7714
 from zhucun.paths import data_path
 
 

@@ -1,4 +1,4 @@
-"""Hand-computed cases for zhucun.group_tests."""
+"""Hand-computed cases for zhucun.stats.group_tests."""
 
 import math
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from zhucun.group_tests import (adjust_p_values, cliffs_delta, cramers_v, epsilon_squared, group_difference_table,
+from zhucun.stats.group_tests import (adjust_p_values, cliffs_delta, cramers_v, epsilon_squared, group_difference_table,
                                 group_means, independence_test, kruskal_test, tenure_band)
 
 

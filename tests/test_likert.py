@@ -1,4 +1,4 @@
-"""Hand-computed cases for zhucun.likert."""
+"""Hand-computed cases for zhucun.stats.likert."""
 
 import math
 
@@ -7,8 +7,9 @@ import pandas as pd
 import pingouin
 import pytest
 
-from zhucun.likert import (agreement_shares, answer_shares, cronbach_alpha, mean_interval,
-                           reliability_word, wilson_interval)
+from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, wilson_interval
+from zhucun.stats.intervals import mean_interval
+from zhucun.prose.wording import reliability_word
 
 
 def test_answer_shares_leave_out_non_response():

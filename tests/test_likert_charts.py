@@ -1,10 +1,11 @@
-"""zhucun.likert_charts: segment positions by hand, and the Chart it returns."""
+"""zhucun.charts.likert: segment positions by hand, and the Chart it returns."""
 
 import pandas as pd
 import pytest
 
-from zhucun.charts import DIVERGING_COLOURS, Chart
-from zhucun.likert_charts import diverging_likert_chart, diverging_offsets
+from zhucun.charts.style import DIVERGING_COLOURS
+from zhucun.charts.basic import Chart
+from zhucun.charts.likert import diverging_likert_chart, diverging_offsets
 
 
 def test_offsets_centre_the_neutral_answer():

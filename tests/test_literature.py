@@ -1,10 +1,10 @@
-"""The reviewed literature counted from bibliography metadata (zhucun.literature)."""
+"""The reviewed literature counted from bibliography metadata (zhucun.data.literature)."""
 
 import textwrap
 
 import pytest
 
-from zhucun.literature import counts_by_strand_and_review, counts_by_strand_and_year, load_reviewed_literature
+from zhucun.data.literature import counts_by_strand_and_review, counts_by_strand_and_year, load_reviewed_literature
 
 BIB = textwrap.dedent("""
     @book{a, title = {A}, year = {2007}, language = {zh}, strand = {embedded}, review = {foreign}}

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from zhucun.narrative import (PlainText, comparison_word, count_phrase, format_count, format_percent,
-                              format_number, share_word)
+from zhucun.prose.glue import PlainText, count_phrase, format_count, format_percent, format_number
+from zhucun.prose.wording import comparison_word, share_word
 
 
 @pytest.mark.parametrize("share, word", [

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 import yaml
 
-from zhucun.notebook_outputs import PIN_MARK, is_pinned
+from zhucun.book.pinned_outputs import PIN_MARK, is_pinned
 
 
 def chapter_notebooks(book_root):

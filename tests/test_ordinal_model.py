@@ -1,11 +1,11 @@
-"""zhucun.ordinal_model: a two-level case solvable by hand, and the Brant test on simulated data."""
+"""zhucun.stats.ordinal_model: a two-level case solvable by hand, and the Brant test on simulated data."""
 
 import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from zhucun.ordinal_model import (brant_test, dummies, fit_ordinal_logit, model_frame, odds_direction,
+from zhucun.stats.ordinal_model import (brant_test, dummies, fit_ordinal_logit, model_frame, odds_direction,
                                   odds_ratio_table)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 from jupyter_cache import get_cache
 
-from zhucun.parallel_execution import execute_into_cache, uncached_notebooks, workers_for
+from zhucun.book.parallel_execution import execute_into_cache, uncached_notebooks, workers_for
 
 
 def write_notebook(path, code: str):

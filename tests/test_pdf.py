@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from zhucun.print_edition import (PrintEditionError, _normalise, chart_ids, make_print_copy,
+from zhucun.book.print_edition import (PrintEditionError, _normalise, chart_ids, make_print_copy,
                                   repair_to_unicode_cmap)
 
 BOOK_ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from zhucun.validation import decode_bytes
+from zhucun.data.validation import decode_bytes
 
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 ID_CARD = re.compile(r"(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from zhucun.regional import (LESSONS, RegionalDataError, comparison_table, lesson_coverage, lesson_matrix,
+from zhucun.data.regional_experience import (LESSONS, RegionalDataError, comparison_table, lesson_coverage, lesson_matrix,
                              load_regional_experience, public_source_keys, validate_regional_experience)
 
 

@@ -1,9 +1,9 @@
-"""zhucun.sample_profile: small cells and their shares are hidden."""
+"""zhucun.stats.sample_profile: small cells and their shares are hidden."""
 
 import pandas as pd
 import pytest
 
-from zhucun.sample_profile import margin_comparison, profile_counts, profile_table
+from zhucun.stats.sample_profile import margin_comparison, profile_counts, profile_table
 
 
 def test_small_cell_and_its_complement_hidden_with_their_shares():

@@ -1,9 +1,8 @@
-"""Boundaries of the words in zhucun.stat_words."""
+"""Boundaries of the words in zhucun.prose.wording."""
 
 import pytest
 
-from zhucun.stat_words import (cliffs_delta_word, correlation_direction_word, correlation_strength_word, count_phrase,
-                               cramers_v_word, epsilon_squared_word, significance_phrase)
+from zhucun.prose.wording import (cliffs_delta_word, correlation_direction_word, correlation_strength_word, cramers_v_word, epsilon_squared_word, significance_phrase)
 
 NAN = float("nan")
 
@@ -32,7 +31,3 @@ def test_significance_phrase_at_the_boundary():
     assert significance_phrase(0.049) == "在多重比较校正后仍然显著"
     assert significance_phrase(0.05) == "在多重比较校正后不显著"
     assert significance_phrase(NAN) == "无法检验"
-
-
-def test_count_phrase():
-    assert [count_phrase(0, 4), count_phrase(4, 4), count_phrase(2, 4), count_phrase(0, 0)] == ["没有一", "全部", "其中2", "没有"]

@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from zhucun.charts import DIVERGING_COLOURS, bar_chart, heatmap_chart, interval_chart
-from zhucun.static_figures import CJK_FONT, configure, save, wrap, write_static
+from zhucun.charts.style import DIVERGING_COLOURS
+from zhucun.charts.basic import bar_chart, heatmap_chart, interval_chart
+from zhucun.charts.print_figure import CJK_FONT, configure, save, wrap, write_static
 
 TITLE = "驻村干部履职困境：测试图（中文标题）"
 SOURCE = "本书问卷第8题（合成演示数据），本书计算"
@@ -168,7 +169,7 @@ LEVELS = ["非常不同意", "比较不同意", "一般", "比较同意", "非�
 
 
 def _likert():
-    from zhucun.likert_charts import diverging_likert_chart
+    from zhucun.charts.likert import diverging_likert_chart
 
     shares = pd.DataFrame([[0.1, 0.2, 0.3, 0.25, 0.15], [0.0, 0.05, 0.15, 0.5, 0.3]],
                           index=["会议多、报表多", "权责不清"], columns=LEVELS)
@@ -176,15 +177,15 @@ def _likert():
 
 
 def _sankey():
-    from zhucun.countermeasure_framework import load_countermeasure_framework
-    from zhucun.sankey_charts import framework_sankey
+    from zhucun.data.framework import load_countermeasure_framework
+    from zhucun.charts.sankey import framework_sankey
 
     return framework_sankey(load_countermeasure_framework(), chart_id="t-sankey", title=TITLE, source=SOURCE,
                             alt="桑基图。")
 
 
 def _timeline():
-    from zhucun.timeline_charts import timeline_chart
+    from zhucun.charts.timeline import timeline_chart
 
     events = pd.DataFrame({"序号": [1, 2, 3], "日期": ["2017-12", "2021-05-11", "2023-08"],
                            "层级": ["国家层面", "国家层面", "J省层面"],
@@ -204,7 +205,7 @@ def test_chapter_builders_have_twins_drawn_without_missing_glyphs(builder, tmp_p
 
 
 def test_likert_twin_uses_the_same_offsets():
-    from zhucun.likert_charts import diverging_offsets
+    from zhucun.charts.likert import diverging_offsets
 
     chart = _likert()
     ax = chart.static().axes[0]

@@ -14,10 +14,11 @@ import numpy as np
 import pytest
 import yaml
 
-from zhucun.codebook import load_codebook
-from zhucun.survey import load_interviews, load_survey, scale_scores
-from zhucun.synthetic import generate_survey, load_assumptions, write_csv
-from zhucun.validation import validate_file
+from zhucun.data.codebook import load_codebook
+from zhucun.data.survey import load_interviews, load_survey
+from zhucun.stats.likert import scale_scores
+from zhucun.data.synthetic import generate_survey, load_assumptions, write_csv
+from zhucun.data.validation import validate_file
 
 COMMITTED_SEED = 20230811
 

@@ -1,9 +1,9 @@
-"""zhucun.time_use: ranked option shares by hand."""
+"""zhucun.stats.multi_select: ranked option shares by hand."""
 
 import pandas as pd
 import pytest
 
-from zhucun.time_use import option_shares
+from zhucun.stats.multi_select import option_shares
 
 
 def test_ranked_overall_and_by_group():

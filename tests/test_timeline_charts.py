@@ -1,8 +1,8 @@
-"""The policy timeline builder (zhucun.timeline_charts)."""
+"""The policy timeline builder (zhucun.charts.timeline)."""
 
 import pandas as pd
 
-from zhucun.timeline_charts import timeline_chart, timeline_events
+from zhucun.charts.timeline import timeline_chart, timeline_events
 
 
 def _timeline():
@@ -32,7 +32,7 @@ def test_chart_has_one_lane_per_level_and_keeps_the_events_as_data():
 
 
 def test_chinese_date():
-    from zhucun.timeline_charts import chinese_date
+    from zhucun.charts.timeline import chinese_date
 
     assert chinese_date("2021-05-11") == "2021年5月11日"
     assert chinese_date("2017-12") == "2017年12月"

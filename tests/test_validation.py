@@ -12,9 +12,9 @@ import warnings
 import pandas as pd
 import pytest
 
-from zhucun.codebook import load_codebook
-from zhucun.survey import load_survey
-from zhucun.validation import (LINE_NUMBER_NOTE, SurveyValidationError, UnknownColumnWarning, decode_bytes,
+from zhucun.data.codebook import load_codebook
+from zhucun.data.survey import load_survey
+from zhucun.data.validation import (LINE_NUMBER_NOTE, SurveyValidationError, UnknownColumnWarning, decode_bytes,
                                validate_file)
 
 CODEBOOK = load_codebook()

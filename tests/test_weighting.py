@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from zhucun.survey import load_survey, scale_scores
-from zhucun.weighting import (compare_means, compare_shares, kish_effective_n, load_population_margins,
+from zhucun.data.survey import load_survey
+from zhucun.stats.likert import scale_scores
+from zhucun.stats.weighting import (compare_means, compare_shares, kish_effective_n, population_margins,
                               poststratification_weights, weighted_mean, weighted_share)
 
 # Sample: 3 first secretaries, 1 team member. Population 25 : 75.
@@ -38,13 +39,13 @@ def test_missing_values_are_left_out_with_their_weights():
     assert weighted_mean(values, weights) == pytest.approx(94 / 11)
 
 
-def test_population_margins_file_read_by_column_name(tmp_path):
-    margins = load_population_margins()
-    assert margins.to_dict() == {"first_secretary": 2083, "team_member": 3388}
-    reordered = tmp_path / "m.csv"
-    reordered.write_text("source_key,population,code,variable,label,source\n"
-                         "k,10,first_secretary,role,第一书记,x\nk,30,team_member,role,工作队员,x\n", encoding="utf-8")
-    assert load_population_margins(path=reordered).to_dict() == {"first_secretary": 10, "team_member": 30}
+def test_population_margins_come_from_the_validated_table():
+    assert population_margins().to_dict() == {"first_secretary": 2083, "team_member": 3388}
+    table = pd.DataFrame({"variable": ["role", "role", "gender"], "code": ["first_secretary", "team_member", "male"],
+                          "population": ["10", "30", "7"]})
+    assert population_margins("role", table).to_dict() == {"first_secretary": 10, "team_member": 30}
+    with pytest.raises(ValueError, match="no population margins"):
+        population_margins("education", table)
 
 
 def test_empty_stratum_or_unknown_code_is_an_error():

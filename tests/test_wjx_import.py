@@ -10,10 +10,10 @@ import sys
 import pytest
 from openpyxl import Workbook
 
-from zhucun.codebook import load_codebook
-from zhucun.survey import load_survey
-from zhucun.validation import SurveyValidationError
-from zhucun.wjx_import import convert_export, import_wjx
+from zhucun.data.codebook import load_codebook
+from zhucun.data.survey import load_survey
+from zhucun.data.validation import SurveyValidationError
+from zhucun.data.wjx_import import convert_export, import_wjx
 
 CODEBOOK = load_codebook()
 METADATA = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]

@@ -1,0 +1,124 @@
+"""The chart object every builder returns: the interactive figure with its title, source, text alternative and data.
+
+Displaying or gluing a :class:`Chart` gives a mime bundle with
+
+* ``text/html`` for the book: a ``<div>`` plus the figure as JSON in a
+  ``<script type="application/json">``, drawn by ``_static/zhucun-charts.js``
+  with the plotly.js the book serves once (no CDN, no inline script); under it
+  the source line and a collapsible 查看数据 table;
+* plotly's own mime type, which JupyterLab draws natively.
+
+Displaying a Chart also writes its static twin (``Chart.static``, drawn with
+matplotlib from the same numbers by :mod:`zhucun.charts.print_twins`) to
+``figures/<chart_id>.svg`` and ``.png`` for the print edition.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.io.json import to_json_plotly
+
+from zhucun.charts.style import LEGEND_TOP_MARGIN, PLOTLY_CONFIG, PLOTLY_MIME
+
+_CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class Chart:
+    """An interactive chart with everything a reader needs beside it.
+
+    chart_id: stable id, chapter + slug (``ch2-deployment``): the HTML id and
+        the static figure's file name.
+    title: the chart's title, in Chinese.
+    source: the 资料来源 line (what the numbers come from).
+    alt: a text alternative: what the chart shows, in one or two sentences.
+    data: the numbers drawn, with Chinese column names, shown as the 查看数据 table.
+    figure: the plotly figure.
+    static: draws the print edition's matplotlib twin from the same numbers.
+    """
+
+    chart_id: str
+    title: str
+    source: str
+    alt: str
+    data: pd.DataFrame
+    figure: go.Figure
+    static: Callable[[], Any] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not _CHART_ID.match(self.chart_id):
+            raise ValueError(f"chart_id {self.chart_id!r}: use lower-case letters, digits and hyphens")
+        for name in ("title", "source", "alt"):
+            if not getattr(self, name).strip():
+                raise ValueError(f"chart {self.chart_id}: {name} must not be empty")
+        # The title at the very top, the legend's row (if any) below it: the
+        # legend otherwise overlaps a title in the default 50 px margin.
+        self.figure.update_layout(title=dict(text=self.title, x=0, xanchor="left",
+                                             yref="container", y=1, yanchor="top", pad=dict(t=10)))
+        if self._has_legend():
+            margin = self.figure.layout.margin
+            self.figure.update_layout(margin=dict(t=max(margin.t or 0, LEGEND_TOP_MARGIN)))
+
+    def _has_legend(self) -> bool:
+        # plotly's own rule: shown when asked, else when two traces have entries.
+        if self.figure.layout.showlegend is not None:
+            return bool(self.figure.layout.showlegend)
+        # (Sankey, table and the like have no legend entries at all.)
+        entries = [t for t in self.figure.data if "showlegend" in t and t.showlegend is not False]
+        return len(entries) > 1
+
+    # -- rendering -------------------------------------------------------
+    def figure_json(self) -> str:
+        """The figure as JSON, safe inside a <script> element."""
+        spec = {"data": self.figure.to_plotly_json()["data"],
+                "layout": self.figure.to_plotly_json()["layout"],
+                "config": PLOTLY_CONFIG}
+        text = to_json_plotly(spec)
+        # Re-dump with sorted keys so two builds give the same bytes.
+        text = json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return text.replace("</", "<\\/")
+
+    def data_table_html(self) -> str:
+        table = self.data.to_html(index=False, border=0, na_rep="—", classes="zhucun-data-table")
+        # pandas writes a style attribute on the header row; the theme styles tables.
+        table = table.replace(' style="text-align: right;"', "")
+        return table
+
+    def to_html(self) -> str:
+        height = int(self.figure.layout.height or 420)
+        label = html.escape(f"{self.title}。{self.alt}", quote=True)
+        return (
+            f'<div class="zhucun-chart" data-chart-id="{self.chart_id}">'
+            f'<div id="{self.chart_id}" class="zhucun-chart-canvas" role="img" aria-label="{label}" '
+            f'style="min-height:{height}px"></div>'
+            f'<script type="application/json" class="zhucun-chart-spec" data-target="{self.chart_id}">'
+            f"{self.figure_json()}</script>"
+            f'<p class="zhucun-chart-source">资料来源：{html.escape(self.source)}</p>'
+            f'<details class="zhucun-chart-data"><summary>查看数据：{html.escape(self.title)}</summary>'
+            f'<p class="zhucun-chart-alt">{html.escape(self.alt)}</p>'
+            f"{self.data_table_html()}</details>"
+            "</div>"
+        )
+
+    def write_static(self):
+        """Write the static twin to figures/<chart_id>.svg and .png; None when there is none."""
+        from zhucun.charts.print_figure import write_static
+
+        return write_static(self)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        # The build displays (or glues) every chart once: that is when the print
+        # edition's figure is written, from this very object.
+        self.write_static()
+        return {
+            "text/html": self.to_html(),
+            PLOTLY_MIME: json.loads(self.figure_json().replace("<\\/", "</")),
+            "text/plain": f"[图表] {self.title}",
+        }

@@ -1,0 +1,158 @@
+"""The print edition's static figures: matplotlib set up once, and files written.
+
+Every :class:`zhucun.charts.basic.Chart` may carry a ``static`` callable that draws
+its matplotlib twin from the same aggregated numbers (the drawings are in
+:mod:`zhucun.charts.print_twins`). Displaying the chart while the book builds calls
+:func:`write_static`, which writes ``figures/<chart_id>.svg`` and a 300-dpi
+``figures/<chart_id>.png``; the PDF of :mod:`zhucun.book.print_edition` uses the SVG.
+
+Chinese text needs a font with CJK glyphs: Debian's ``fonts-noto-cjk``
+("Noto Sans CJK SC"), named in the README. The SVG is deterministic (fixed
+hash salt, no date), so two builds of one commit write the same bytes.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from zhucun.paths import figures_dir
+
+CJK_FONT = "Noto Sans CJK SC"
+PNG_DPI = 300
+# The text width of an A4 page with 25 mm margins, in inches: figures are
+# drawn at their printed size, so 9-pt text in the figure is 9 pt on paper.
+PAGE_WIDTH_IN = 6.3
+SOURCE_PREFIX = "资料来源："
+
+_configured = False
+# Seconds each static figure took to draw and write, by chart_id, in this process:
+# how much the print edition adds to the build (see tests and the benchmark notes).
+TIMINGS: dict[str, float] = {}
+
+
+def configure() -> None:
+    """Select the Agg backend and the book's fonts; safe to call many times."""
+    global _configured
+    if _configured:
+        return
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)  # no display, and no GUI toolkit imported
+    matplotlib.rcParams.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": [CJK_FONT, "DejaVu Sans"],
+        "axes.unicode_minus": False,  # ASCII minus: not every CJK font has U+2212
+        "svg.hashsalt": "zhucun",     # stable element ids: identical SVG bytes on every build
+        "svg.fonttype": "path",       # glyphs as outlines: the SVG needs no font to display
+        "font.size": 9,
+        "axes.titlesize": 10,
+        "axes.labelsize": 9,
+        "legend.fontsize": 8,
+        "xtick.labelsize": 8,
+        "ytick.labelsize": 8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.dpi": 100,
+    })
+    _ensure_cjk_font()
+    _configured = True
+
+
+def _ensure_cjk_font() -> None:
+    """Find the CJK font, rebuilding matplotlib's font cache once if the font was installed
+    after the cache was made; fail with the package to install rather than print empty boxes."""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(CJK_FONT, fallback_to_default=False)
+        return
+    except ValueError:
+        pass
+    font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+    try:
+        font_manager.findfont(CJK_FONT, fallback_to_default=False)
+    except ValueError:
+        raise RuntimeError(f"font {CJK_FONT!r} not found: install Debian's fonts-noto-cjk "
+                           "(apt-get install -y fonts-noto-cjk), as the README says") from None
+
+
+def display_width(text: str) -> int:
+    """Width of *text* in half-width units: a CJK character counts 2, Latin 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# Never at the start of a line (Chinese line-breaking rule): closing brackets and punctuation.
+_NO_LINE_START = set("）)]】」』”’，。、：；！？%％")
+
+
+def wrap(text: str, width: int) -> str:
+    """Break *text* into lines about *width* half-width units wide (a CJK character counts 2).
+
+    CJK text has no spaces to break at: lines are cut between characters, evenly
+    (two half lines rather than a full one and a stub), and never before a
+    closing bracket or punctuation mark.
+    """
+    text = str(text)
+    total = display_width(text)
+    if total <= width:
+        return text
+    n_lines = -(-total // width)
+    target = min(width, -(-total // n_lines) + 2)  # a character's slack, so no one-character last line
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > target and line and ch not in _NO_LINE_START:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def new_figure(height_in: float, width_in: float = PAGE_WIDTH_IN):
+    """A figure at printed size with one axes, laid out by matplotlib's constrained layout."""
+    configure()
+    from matplotlib.figure import Figure
+
+    # Figure(), not pyplot: no global state, nothing to close, nothing leaks between charts.
+    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def add_title_and_source(fig, title: str, source: str) -> None:
+    """The chart's title above and its 资料来源 line below, as in the HTML book."""
+    fig.suptitle(wrap(title, 78), x=0.01, ha="left", fontsize=10.5, fontweight="bold")
+    fig.supxlabel(wrap(SOURCE_PREFIX + source, 112), x=0.01, ha="left", fontsize=7.5, color="#444444")
+
+
+def static_paths(chart_id: str, directory: Path | None = None) -> dict[str, Path]:
+    folder = Path(directory) if directory is not None else figures_dir()
+    return {"svg": folder / f"{chart_id}.svg", "png": folder / f"{chart_id}.png"}
+
+
+def save(fig: Any, chart_id: str, directory: Path | None = None) -> dict[str, Path]:
+    """Write *fig* as ``<chart_id>.svg`` and a 300-dpi ``<chart_id>.png``; returns the paths."""
+    configure()
+    paths = static_paths(chart_id, directory)
+    paths["svg"].parent.mkdir(parents=True, exist_ok=True)
+    # No date and no software version in the files: the bytes depend on the numbers only.
+    fig.savefig(paths["svg"], format="svg", metadata={"Date": None, "Creator": None})
+    fig.savefig(paths["png"], format="png", dpi=PNG_DPI, metadata={"Software": None})
+    return paths
+
+
+def write_static(chart: Any, directory: Path | None = None) -> dict[str, Path] | None:
+    """Draw *chart*'s static twin and write its files; None when the chart has no twin."""
+    if chart.static is None:
+        return None
+    started = time.perf_counter()
+    fig = chart.static()
+    try:
+        return save(fig, chart.chart_id, directory)
+    finally:
+        fig.clear()  # free the drawing at once; a chapter may draw a dozen
+        TIMINGS[chart.chart_id] = time.perf_counter() - started

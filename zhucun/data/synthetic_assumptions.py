@@ -1,0 +1,228 @@
+"""The assumptions of the synthetic demonstration data as tables for the book (附录六).
+
+Every function reads the parsed ``data/synthetic_assumptions.yml``
+(:func:`zhucun.data.synthetic.load_assumptions`) and labels it in Chinese from the
+codebook, so the appendix shows exactly what the generator uses:
+
+    >>> profile_assumptions()             # 变量, 类别, 假设占比 (one row per category)
+    >>> cause_correlations()              # 4 × 4 matrix, rows and columns the causes' short names
+    >>> manifestation_weights()           # rows manifestations, columns causes (short names), plus 噪声标准差
+    >>> group_effects()                   # 分组变量, 类别, 受影响的表现, 潜变量效应
+
+Numbers stay numbers here (the YAML's values, unrounded); :func:`for_display`
+turns a frame into text for :func:`zhucun.prose.tables.show_table`. A code, scale
+or grouping variable that the codebook or the generator does not know raises
+:class:`AssumptionError` naming it, so the book never shows an assumption
+the generator would not apply.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from zhucun.data.codebook import Codebook, load_codebook
+from zhucun.data.synthetic import generate_interviews, generate_survey, load_assumptions
+
+# The profile variables the generator draws from the stated shares, in its order.
+PROFILE_VARIABLES = ("role", "gender", "age_group", "education", "dispatch_level", "village_type")
+# Grouping variables whose effects zhucun.data.synthetic adds to the manifestation factors.
+GROUPING_VARIABLES = ("role", "dispatch_level")
+TENURE_EFFECT_KEY = "tenure_per_12_months"
+TENURE_EFFECT_CATEGORY = "每增加12个月"
+
+
+class AssumptionError(ValueError):
+    """The assumptions file names something the codebook or the generator does not know."""
+
+
+def _inputs(assumptions: dict | None, codebook: Codebook | None) -> tuple[dict, Codebook]:
+    return assumptions or load_assumptions(), codebook or load_codebook()
+
+
+def _code_labels(codebook: Codebook, variable: str) -> dict[str, str]:
+    return {str(code): label for code, label in codebook.labels(variable).items()}
+
+
+def _label(codebook: Codebook, variable: str, code) -> str:
+    labels = _code_labels(codebook, variable)
+    if str(code) not in labels:
+        raise AssumptionError(
+            f"假设文件中 {variable} 的代码 {code!r} 不在编码手册中 / code {code!r} of {variable} "
+            f"is not in the codebook; known codes: {', '.join(labels)}")
+    return labels[str(code)]
+
+
+def _scales(codebook: Codebook, ids, kind: str) -> list:
+    """The codebook scales of *ids*, each checked to be a scale of *kind*."""
+    known = {scale.id: scale for scale in codebook.scales(kind)}
+    unknown = [scale_id for scale_id in ids if scale_id not in known]
+    if unknown:
+        raise AssumptionError(
+            f"假设文件中的 {', '.join(map(str, unknown))} 不是编码手册中的{kind}量表 / not a {kind} "
+            f"scale of the codebook; known: {', '.join(known)}")
+    return [known[scale_id] for scale_id in ids]
+
+
+# ---------------------------------------------------------------------------
+# The four tables
+# ---------------------------------------------------------------------------
+def profile_assumptions(assumptions: dict | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Assumed sample shares: columns 变量, 类别, 假设占比 (a share 0–1, as in the YAML).
+
+    Variables in the generator's order, categories in codebook order. Tenure
+    is not a share; see :func:`tenure_distribution`.
+    """
+    assumptions, codebook = _inputs(assumptions, codebook)
+    profile = assumptions["profile"]
+    unknown = [name for name in profile if name not in PROFILE_VARIABLES and name != "tenure_months"]
+    if unknown:
+        raise AssumptionError(f"假设文件的样本构成中有生成程序不使用的变量 / profile variables the generator "
+                              f"does not draw: {', '.join(unknown)}")
+    rows = []
+    for variable in PROFILE_VARIABLES:
+        shares = {str(code): share for code, share in profile[variable].items()}
+        for code in shares:
+            _label(codebook, variable, code)
+        for code, label in _code_labels(codebook, variable).items():
+            if code not in shares:
+                raise AssumptionError(f"假设文件没有给出 {variable} = {code}（{label}）的占比 / "
+                                      f"no share for {variable} = {code}")
+            rows.append({"变量": codebook.short_label(variable), "类别": label, "假设占比": float(shares[code])})
+    return pd.DataFrame(rows)
+
+
+def tenure_distribution(assumptions: dict | None = None) -> dict[str, float]:
+    """The tenure draw: gamma shape and scale (months), the cap, and the gamma mean (shape × scale)."""
+    tenure = (assumptions or load_assumptions())["profile"]["tenure_months"]
+    shape, scale = float(tenure["gamma_shape"]), float(tenure["gamma_scale_months"])
+    return {"shape": shape, "scale": scale, "max": int(tenure["max"]), "mean": shape * scale}
+
+
+def cause_correlations(assumptions: dict | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Correlation matrix of the cause factors; rows and columns named by the causes' short labels."""
+    assumptions, codebook = _inputs(assumptions, codebook)
+    causes = assumptions["causes"]
+    labels = [scale.short_label for scale in _scales(codebook, causes["order"], "cause")]
+    matrix = np.asarray(causes["correlation"], dtype=float)
+    if matrix.shape != (len(labels), len(labels)):
+        raise AssumptionError(f"correlation: shape {matrix.shape}, expected {(len(labels), len(labels))}")
+    return pd.DataFrame(matrix, index=pd.Index(labels, name="成因因子"), columns=labels)
+
+
+def manifestation_weights(assumptions: dict | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Weights of each manifestation factor (rows) on the causes (columns), plus 噪声标准差; short labels, so it fits a page."""
+    assumptions, codebook = _inputs(assumptions, codebook)
+    manifestations = assumptions["manifestations"]
+    rows = [scale.short_label for scale in _scales(codebook, manifestations["order"], "manifestation")]
+    columns = [scale.short_label for scale in _scales(codebook, assumptions["causes"]["order"], "cause")]
+    weights = np.asarray(manifestations["cause_weights"], dtype=float)
+    if weights.shape != (len(rows), len(columns)):
+        raise AssumptionError(f"cause_weights: shape {weights.shape}, expected {(len(rows), len(columns))}")
+    frame = pd.DataFrame(weights, index=pd.Index(rows, name="表现因子"), columns=columns)
+    frame["噪声标准差"] = float(manifestations["noise_sd"])
+    return frame
+
+
+def group_effects(assumptions: dict | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Group effects on the latent scale: 分组变量, 类别, 受影响的表现, 潜变量效应 (YAML order)."""
+    assumptions, codebook = _inputs(assumptions, codebook)
+    manifestation_order = assumptions["manifestations"]["order"]
+    rows = []
+    for variable, effects in assumptions["manifestations"].get("group_effects", {}).items():
+        if variable == TENURE_EFFECT_KEY:
+            groups = {TENURE_EFFECT_CATEGORY: effects}
+            grouping = "驻村时长"
+        elif variable in GROUPING_VARIABLES:
+            groups = {_label(codebook, variable, code): shifts for code, shifts in effects.items()}
+            grouping = codebook.short_label(variable)
+        else:
+            raise AssumptionError(f"生成程序不使用按 {variable} 分组的效应 / the generator applies no group effect "
+                                  f"of {variable}; it knows {', '.join((*GROUPING_VARIABLES, TENURE_EFFECT_KEY))}")
+        for category, shifts in groups.items():
+            for scale_id, shift in shifts.items():
+                if scale_id not in manifestation_order:
+                    raise AssumptionError(f"群体效应指向的 {scale_id!r} 不是表现因子 / group effect on {scale_id!r}, "
+                                          f"not a manifestation factor ({', '.join(manifestation_order)})")
+                scale = _scales(codebook, [scale_id], "manifestation")[0]
+                rows.append({"分组变量": grouping, "类别": category, "受影响的表现": scale.name,
+                             "潜变量效应": float(shift)})
+    return pd.DataFrame(rows, columns=["分组变量", "类别", "受影响的表现", "潜变量效应"])
+
+
+# ---------------------------------------------------------------------------
+# Numbers the prose states about the model (each checked by hand in the tests)
+# ---------------------------------------------------------------------------
+def manifestation_sd(assumptions: dict | None = None) -> pd.Series:
+    """SD of each manifestation factor without group effects: sqrt(wᵀ R w + noise²), by scale id."""
+    assumptions = assumptions or load_assumptions()
+    correlation = np.asarray(assumptions["causes"]["correlation"], dtype=float)
+    weights = np.asarray(assumptions["manifestations"]["cause_weights"], dtype=float)
+    noise = float(assumptions["manifestations"]["noise_sd"])
+    variances = np.einsum("ij,jk,ik->i", weights, correlation, weights) + noise ** 2
+    return pd.Series(np.sqrt(variances), index=list(assumptions["manifestations"]["order"]))
+
+
+def own_cause_dominates(assumptions: dict | None = None) -> bool:
+    """True when every manifestation's largest weight is on the cause in its own position (p1 ← c1, …)."""
+    weights = np.asarray((assumptions or load_assumptions())["manifestations"]["cause_weights"], dtype=float)
+    return all(int(np.argmax(row)) == position and np.sum(row == row.max()) == 1
+               for position, row in enumerate(weights))
+
+
+def category_of_zero(thresholds) -> int:
+    """The 1-based answer category a latent value of exactly 0 falls into (as zhucun.data.synthetic cuts)."""
+    return int(np.searchsorted(np.asarray(thresholds, dtype=float), 0.0)) + 1
+
+
+def largest_group_effect(variable: str, assumptions: dict | None = None) -> tuple[str, str, float] | None:
+    """(code, manifestation id, effect) of the largest absolute effect of *variable*; None if it has none."""
+    effects = (assumptions or load_assumptions())["manifestations"].get("group_effects", {}).get(variable, {})
+    candidates = [(str(code), scale_id, float(shift))
+                  for code, shifts in effects.items() for scale_id, shift in shifts.items()]
+    return max(candidates, key=lambda item: abs(item[2])) if candidates else None
+
+
+def matches_documented_command(path: Path | str, kind: str, n: int, seed: int,
+                               assumptions: dict | None = None) -> bool:
+    """True when *path* is byte for byte what ``demo-data`` (kind "survey") or ``demo-interviews`` writes."""
+    generators = {"survey": generate_survey, "interviews": generate_interviews}
+    if kind not in generators:
+        raise ValueError(f"kind must be one of {', '.join(generators)}, got {kind!r}")
+    if n < 1:
+        return False
+    frame = generators[kind](n, seed, assumptions or load_assumptions())
+    expected = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return Path(path).read_bytes() == expected
+
+
+# ---------------------------------------------------------------------------
+# Display
+# ---------------------------------------------------------------------------
+def format_assumption(value: float) -> str:
+    """A parameter as text: two decimals, more only when the value has more (0.3 → '0.30', 0.125 → '0.125')."""
+    value = float(value)
+    if math.isnan(value):
+        return "—"
+    for digits in range(2, 7):
+        if round(value, digits) == round(value, 10):
+            return f"{value:.{digits}f}"
+    return f"{value:.6f}"
+
+
+def format_share(share: float) -> str:
+    """A share as a percentage with only the digits it needs: 0.55 → '55%', 0.145 → '14.5%'."""
+    percent = round(float(share) * 100, 6)
+    return f"{percent:g}%"
+
+
+def for_display(frame: pd.DataFrame, shares: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Text for show_table: a named index becomes the first column; numbers formatted (*shares* as percentages)."""
+    shown = frame.reset_index() if frame.index.name else frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = shown[column].map(format_share if column in shares else format_assumption)
+    return shown

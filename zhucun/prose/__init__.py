@@ -1,0 +1,44 @@
+"""The prose: numbers formatted and glued into the text, words chosen by numbers,
+numbered tables, the synthetic-data notice and the questionnaire as text.
+
+Nothing in a chapter's sentences is typed that depends on the data: the
+numbers come through :mod:`~zhucun.prose.glue` and the qualitative words from
+:mod:`~zhucun.prose.wording`.
+"""
+
+from zhucun.lazy_exports import lazy_exports
+
+EXPORTS = {
+    "format_count": "formatting",
+    "format_number": "formatting",
+    "format_percent": "formatting",
+    "PlainText": "glue",
+    "glue_count": "glue",
+    "glue_count_phrase": "glue",
+    "glue_number": "glue",
+    "glue_percent": "glue",
+    "glue_text": "glue",
+    "items_per_question": "questionnaire",
+    "question_markdown": "questionnaire",
+    "questionnaire_markdown": "questionnaire",
+    "NOTICE_TEXT": "synthetic_notice",
+    "NOTICE_TITLE": "synthetic_notice",
+    "show_synthetic_notice": "synthetic_notice",
+    "synthetic_notice_html": "synthetic_notice",
+    "Table": "tables",
+    "show_table": "tables",
+    "RELIABILITY_WORDS": "wording",
+    "SHARE_WORDS": "wording",
+    "cliffs_delta_word": "wording",
+    "comparison_word": "wording",
+    "correlation_direction_word": "wording",
+    "correlation_strength_word": "wording",
+    "count_phrase": "wording",
+    "cramers_v_word": "wording",
+    "epsilon_squared_word": "wording",
+    "reliability_word": "wording",
+    "share_word": "wording",
+    "significance_phrase": "wording",
+}
+__all__ = sorted(EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, EXPORTS)

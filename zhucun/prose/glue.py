@@ -1,0 +1,43 @@
+"""Numbers and words into the prose, through MyST-NB glue.
+
+Every number in a sentence of the book is glued here, so the text follows the
+data. Qualitative words ("过半数", "少数", "高于") are chosen from the numbers
+by :mod:`zhucun.prose.wording`, never typed into the prose, so a sentence cannot
+become false when other data replace the demonstration data.
+"""
+
+from __future__ import annotations
+
+from myst_nb import glue
+
+from zhucun.prose.formatting import format_count, format_number, format_percent
+from zhucun.prose.wording import count_phrase
+
+
+class PlainText(str):
+    """A string whose repr is itself: glued text shows without quotes."""
+
+    def __repr__(self) -> str:  # glue stores the text/plain repr
+        return str(self)
+
+
+def glue_text(name: str, text: str) -> str:
+    """Glue a piece of text for ``{glue}`name``` in the prose; returns it too."""
+    glue(name, PlainText(text), display=False)
+    return str(text)
+
+
+def glue_count(name: str, n: int | float) -> str:
+    return glue_text(name, format_count(n))
+
+
+def glue_percent(name: str, share: float, digits: int = 1) -> str:
+    return glue_text(name, format_percent(share, digits))
+
+
+def glue_number(name: str, x: float, digits: int = 2) -> str:
+    return glue_text(name, format_number(x, digits))
+
+
+def glue_count_phrase(name: str, count: int, total: int, **templates: str) -> str:
+    return glue_text(name, count_phrase(count, total, **templates))

@@ -1,0 +1,121 @@
+"""Post-stratification on role and weighted estimates shown next to unweighted ones.
+
+The sample's share of first secretaries need not match the population's
+(2083 of 5471 cadres, ``data/population_margins.csv``), so every estimate is
+reported both ways. Weights are w_h = (N_h / N) / (n_h / n) for the stratum h
+of each respondent, which makes their sample mean exactly 1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from zhucun.data.codebook import Codebook, load_codebook
+from zhucun.data.sourced_tables import load_population_margins
+
+def population_margins(variable: str = "role", table: pd.DataFrame | None = None) -> pd.Series:
+    """Population count per code of *variable*, from the validated ``data/population_margins.csv``.
+
+    *table* is that file as :func:`zhucun.data.sourced_tables.load_population_margins`
+    returns it (read when not given).
+    """
+    table = load_population_margins() if table is None else table
+    rows = table[table["variable"] == variable]
+    if rows.empty:
+        raise ValueError(f"no population margins for {variable!r}")
+    return pd.Series(rows["population"].astype("int64").to_numpy(), index=rows["code"].to_numpy(),
+                     name="population")
+
+
+def poststratification_weights(frame: pd.DataFrame, variable: str = "role",
+                               margins: pd.Series | None = None) -> pd.Series:
+    """One weight per respondent, post-stratified on *variable*, normalised to mean 1 in the sample."""
+    margins = population_margins(variable) if margins is None else margins
+    strata = frame[variable].astype("str")
+    if frame[variable].isna().any():
+        raise ValueError(f"{variable} is missing for some respondents; they cannot be post-stratified")
+    unknown = sorted(set(strata) - set(margins.index))
+    if unknown:
+        raise ValueError(f"codes of {variable} without a population margin: {', '.join(unknown)}")
+    sample_share = strata.value_counts(normalize=True)
+    population_share = margins / margins.sum()
+    empty = sorted(set(margins.index) - set(sample_share.index))
+    if empty:
+        # An empty stratum's population share would silently go to the others; say so instead.
+        raise ValueError(f"no respondents in strata {', '.join(empty)}: post-stratification is not possible")
+    factor = population_share / sample_share
+    weights = strata.map(factor).astype("float64")
+    return (weights / weights.mean()).rename("weight")
+
+
+def _valid(values: pd.Series, weights: pd.Series) -> tuple[pd.Series, pd.Series]:
+    keep = values.notna() & weights.notna()
+    return values[keep], weights[keep].astype("float64")
+
+
+def weighted_mean(values: pd.Series, weights: pd.Series) -> float:
+    """Weighted mean of the answered values (missing answers left out with their weights)."""
+    values, weights = _valid(values, weights)
+    if weights.sum() == 0:
+        return float("nan")
+    return float(np.average(values.astype("float64"), weights=weights))
+
+
+def weighted_share(values: pd.Series, weights: pd.Series, categories=None) -> pd.Series:
+    """Weighted share of each category among the answered values (sums to 1)."""
+    values, weights = _valid(values, weights)
+    totals = weights.groupby(values.astype("object").to_numpy()).sum()
+    if categories is not None:
+        totals = totals.reindex(list(categories), fill_value=0.0)
+    total = totals.sum()
+    return (totals / total) if total else totals * np.nan
+
+
+def kish_effective_n(weights: pd.Series) -> float:
+    """Kish's effective sample size (sum w)^2 / sum w^2."""
+    weights = pd.Series(weights, dtype="float64").dropna()
+    return float(weights.sum() ** 2 / (weights ** 2).sum()) if len(weights) else 0.0
+
+
+def compare_shares(frame: pd.DataFrame, column: str, weights: pd.Series,
+                   codebook: Codebook | None = None) -> pd.DataFrame:
+    """Tidy table of one variable: code, label, n, unweighted and weighted share, in codebook order."""
+    codebook = codebook or load_codebook()
+    labels = codebook.labels(column)
+    values = frame[column]
+    if labels and isinstance(next(iter(labels)), int):
+        values = values.astype("Int64")
+    categories = list(labels) or sorted(values.dropna().unique())
+    unweighted = weighted_share(values, pd.Series(1.0, index=frame.index), categories)
+    weighted = weighted_share(values, weights, categories)
+    counts = values.value_counts().reindex(categories, fill_value=0)
+    return pd.DataFrame({
+        "variable": column,
+        "code": categories,
+        "label": [labels.get(code, str(code)) for code in categories],
+        "n": counts.to_numpy(),
+        "unweighted_share": unweighted.to_numpy(),
+        "weighted_share": weighted.to_numpy(),
+    })
+
+
+def compare_means(frame: pd.DataFrame, columns, weights: pd.Series,
+                  codebook: Codebook | None = None) -> pd.DataFrame:
+    """Tidy table: per column its label, n answered, unweighted and weighted mean, Kish effective n."""
+    codebook = codebook or load_codebook()
+    rows = []
+    for column in columns:
+        values = frame[column].astype("Float64")
+        answered = values.notna()
+        try:
+            label = codebook.short_label(column)
+        except KeyError:  # a derived column such as a scale score
+            label = codebook.scale(column).name if column in codebook.scale_table else column
+        rows.append({
+            "variable": column, "label": label, "n": int(answered.sum()),
+            "unweighted_mean": weighted_mean(values, pd.Series(1.0, index=frame.index)),
+            "weighted_mean": weighted_mean(values, weights),
+            "effective_n": kish_effective_n(weights[answered]),
+        })
+    return pd.DataFrame(rows)
