@@ -28,7 +28,6 @@ EXPORTS = {
     "is_pinned": "pinned_outputs",
     "pin_outputs": "pinned_outputs",
     "strip_unpinned": "pinned_outputs",
-    "PLOTLY_MIME": "plotly_renderer",
     "PlotlyMimeRenderer": "plotly_renderer",
     "plotly_json_html": "plotly_renderer",
     "CHROMIUM": "print_edition",

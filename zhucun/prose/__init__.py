@@ -13,6 +13,7 @@ EXPORTS = {
     "format_number": "formatting",
     "format_percent": "formatting",
     "PlainText": "glue",
+    "glue_all": "glue",
     "glue_count": "glue",
     "glue_count_phrase": "glue",
     "glue_number": "glue",

@@ -8,6 +8,8 @@ become false when other data replace the demonstration data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from myst_nb import glue
 
 from zhucun.prose.formatting import format_count, format_number, format_percent
@@ -41,3 +43,14 @@ def glue_number(name: str, x: float, digits: int = 2) -> str:
 
 def glue_count_phrase(name: str, count: int, total: int, **templates: str) -> str:
     return glue_text(name, count_phrase(count, total, **templates))
+
+
+def glue_all(texts: Mapping[str, object]) -> None:
+    """Glue each text of *texts* ({glue name: text}) as :func:`glue_text` does.
+
+    A chapter's analysis returns its sentences' numbers and words already
+    formatted (:mod:`zhucun.prose.formatting`, :mod:`zhucun.prose.wording`),
+    so its notebook glues them all in one call.
+    """
+    for name, text in texts.items():
+        glue_text(name, str(text))
