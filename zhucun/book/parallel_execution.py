@@ -7,7 +7,9 @@ machine with two cores half of it is idle. Before reading, the notebooks that
 have no jupyter-cache record are executed here in a pool of processes, the
 same way MyST-NB would execute them (``single_nb_execution`` in the
 notebook's folder, the configured timeout, no errors allowed), and stored in
-the cache. MyST-NB then finds each one cached and only renders it.
+the cache. MyST-NB then finds each one cached and only renders it. Every
+execution here also records what the chapter read and imported
+(:mod:`zhucun.book.dependencies`), which decides when it must run again.
 
 A notebook that fails here is left uncached: MyST-NB runs it again and
 reports the failing cell as it always does, so an error still fails the
@@ -18,22 +20,36 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
 
+from zhucun.book.dependencies import LOG_VARIABLE, Dependencies, read_log
 
-def _execute(path: str, timeout: int | None) -> tuple[str, str | None, float, str | None]:
-    """Run one notebook in a worker process; returns (path, executed JSON or None, seconds, error)."""
+
+def _execute(path: str, timeout: int | None) -> tuple[str, str | None, float, str | None, Dependencies]:
+    """Run one notebook in a worker process.
+
+    Returns (path, executed JSON or None, seconds, error, what the kernel read and imported).
+    """
     from jupyter_cache.executors.utils import single_nb_execution
 
     notebook = nbformat.read(path, as_version=4)
-    result = single_nb_execution(notebook, cwd=str(Path(path).parent), timeout=timeout,
-                                 allow_errors=False, meta_override=True)
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "dependencies.log"
+        # The kernel inherits this process's environment.
+        os.environ[LOG_VARIABLE] = str(log)
+        try:
+            result = single_nb_execution(notebook, cwd=str(Path(path).parent), timeout=timeout,
+                                         allow_errors=False, meta_override=True)
+        finally:
+            del os.environ[LOG_VARIABLE]
+        found = read_log(log)
     if result.err is not None:
-        return path, None, result.time, f"{result.err.__class__.__name__}"
-    return path, nbformat.writes(notebook), result.time, None
+        return path, None, result.time, f"{result.err.__class__.__name__}", found
+    return path, nbformat.writes(notebook), result.time, None, found
 
 
 def cache_record(cache, path: Path):
@@ -54,25 +70,29 @@ def workers_for(count: int) -> int:
     return max(1, min(count, os.cpu_count() or 1))
 
 
-def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | None, log) -> int:
-    """Execute the uncached *notebooks* in parallel and cache them; returns how many were cached."""
+def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | None, log) -> dict[Path, Dependencies]:
+    """Execute the uncached *notebooks* in parallel and cache them.
+
+    Returns, for each notebook that ran without error, what it read and imported.
+    """
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
     cache = get_cache(str(cache_path))
     todo = uncached_notebooks(cache, notebooks)
-    if len(todo) < 2:
-        return 0  # nothing to gain: MyST-NB runs a single notebook just as fast
+    if not todo:
+        return {}
     workers = workers_for(len(todo))
-    log(f"[zhucun] executing {len(todo)} notebooks in {workers} processes")
+    log(f"[zhucun] executing {len(todo)} notebooks in {workers} processes: "
+        + ", ".join(sorted(p.stem for p in todo)))
     # spawn, not fork: the Sphinx process holds threads and open databases.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         # Longest first (chapter 三), so the pool does not end waiting on it.
         ordered = sorted(todo, key=lambda p: p.stat().st_size, reverse=True)
         results = list(pool.map(_execute, [str(p) for p in ordered], [timeout] * len(ordered)))
-    cached = 0
-    for path, text, seconds, error in results:
+    executed = {}
+    for path, text, seconds, error, found in results:
         if text is None:
             log(f"[zhucun] {path} failed ({error}); MyST-NB will run it again and report the error")
             continue
@@ -81,5 +101,5 @@ def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | N
             CacheBundleIn(nbformat.reads(text, as_version=4), record.uri,
                           data={"execution_seconds": seconds}),
             check_validity=False, overwrite=True)
-        cached += 1
-    return cached
+        executed[Path(path)] = found
+    return executed

@@ -8,14 +8,14 @@ It does what the stock Jupyter Book does not:
    only the trace types the book draws, 1.3 MB instead of 4.8 MB; built by
    ``npm run build:plotly``, see zhucun/book/plotly_bundle/) or, when that file is
    missing, the full ``plotly.min.js`` copied from the installed plotly package.
-2. Re-executes the notebooks when a file in ``data/`` changes. jupyter-cache
-   keys only on notebook code, so by default new data would be served with old
-   outputs. A fingerprint of every data file is kept beside the cache and in
-   the Sphinx environment; when it changes, the notebooks' cache records are
-   dropped and the notebooks marked outdated, so plain ``jb build .`` runs them
-   again. An unchanged book still rebuilds from cache. Notebooks to be run are
-   executed side by side, one process per core, before Sphinx reads them
-   (zhucun/book/parallel_execution.py).
+2. Re-executes a notebook when a data file it read or a zhucun module it
+   imported has changed, and only then. jupyter-cache keys only on notebook
+   code, so by default new data or code would be served with old outputs.
+   What each chapter used is recorded while it executes
+   (zhucun/book/dependencies.py); a notebook whose dependencies changed loses
+   its cache record and is marked outdated, so plain ``jb build .`` runs it
+   again. Notebooks to be run are executed side by side, one process per core,
+   before Sphinx reads them (zhucun/book/parallel_execution.py).
 3. Gives Sphinx's Chinese search (jieba) a dictionary of the book's own terms,
    so that 驻村干部 or 第一书记 are indexed as words, also inside longer words
    (zhucun/book/chinese_search.py).
@@ -32,7 +32,6 @@ It does what the stock Jupyter Book does not:
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import shutil
@@ -44,6 +43,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from zhucun.book.chinese_search import BookChineseSearch
+from zhucun.book.dependencies import DependencyStore
 from zhucun.book.parallel_execution import cache_record, execute_into_cache
 
 logger = logging.getLogger(__name__)
@@ -56,19 +56,6 @@ PLOTLY_BOOK_JS = STATIC_DIR / "plotly-zhucun.min.js"
 def plotly_js() -> Path:
     """The plotly.js the book ships: its own small bundle, else plotly's full one."""
     return PLOTLY_BOOK_JS if PLOTLY_BOOK_JS.is_file() else PLOTLY_FULL_JS
-
-FINGERPRINT_FILE = "zhucun-data-fingerprint.txt"
-
-
-def data_fingerprint(data_dir: Path) -> str:
-    """SHA-256 over the names and contents of every file in *data_dir*."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data_dir).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
 
 def _on_config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
@@ -116,47 +103,57 @@ def _notebook_docnames(env) -> list[str]:
     return sorted(d for d in env.found_docs if Path(env.doc2path(d)).suffix == ".ipynb")
 
 
-def _drop_cache_records(cache_path: Path, notebooks: list[Path]) -> int:
-    """Remove the jupyter-cache records of *notebooks*; returns how many were removed."""
+def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Mark outdated, and drop the cached outputs of, every notebook whose dependencies changed.
+
+    A notebook's dependencies are the data files and zhucun modules its last
+    execution used (zhucun/book/dependencies.py). A notebook without cached
+    outputs is outdated too, so a page is never older than its cache.
+    """
     from jupyter_cache import get_cache
 
-    cache = get_cache(str(cache_path))
-    records = [r for r in (cache_record(cache, notebook) for notebook in notebooks) if r is not None]
-    for record in records:
-        cache.remove_cache(record.pk)
-    return len(records)
-
-
-def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Mark every notebook outdated, and drop its cached outputs, when data/ changed."""
-    data_dir = Path(app.srcdir) / "data"
-    if not data_dir.is_dir():
+    if env.mystnb_config.execution_mode != "cache":
         return []
-    fingerprint = data_fingerprint(data_dir)
-    docnames = _notebook_docnames(env)
-
     cache_path = Path(env.mystnb_config.execution_cache_path)
-    stamp = cache_path / FINGERPRINT_FILE
-    if cache_path.is_dir() and (not stamp.is_file() or stamp.read_text().strip() != fingerprint):
-        dropped = _drop_cache_records(cache_path, [Path(env.doc2path(d)) for d in docnames])
-        if dropped:
-            logger.info(f"[zhucun] data/ changed: dropped {dropped} cached notebook outputs")
-    cache_path.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(fingerprint + "\n")
-
-    if getattr(env, "zhucun_data_fingerprint", None) == fingerprint:
-        return []
-    env.zhucun_data_fingerprint = fingerprint
-    return docnames
+    cache = get_cache(str(cache_path))
+    store = DependencyStore(cache_path, Path(app.srcdir))
+    outdated = []
+    for docname in _notebook_docnames(env):
+        notebook = Path(env.doc2path(docname))
+        record = cache_record(cache, notebook)
+        changes = store.changes(notebook) if record is not None else []
+        if changes:
+            cache.remove_cache(record.pk)
+            store.forget(notebook)
+            logger.info(f"[zhucun] {docname}: {', '.join(changes[:3])}"
+                        f"{f' and {len(changes) - 3} more' if len(changes) > 3 else ''} changed; executing it again")
+        # Sphinx reads added and changed documents anyway.
+        if (record is None or changes) and docname not in added and docname not in changed:
+            outdated.append(docname)
+    store.save()
+    return outdated
 
 
 def _on_env_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
-    """Execute the notebooks about to be read in parallel (zhucun/book/parallel_execution.py)."""
+    """Execute the notebooks about to be read in parallel, and keep what each one used."""
+    from jupyter_cache import get_cache
+
     config = env.mystnb_config
     if config.execution_mode != "cache":
         return
     notebooks = [Path(env.doc2path(d)) for d in docnames if Path(env.doc2path(d)).suffix == ".ipynb"]
-    execute_into_cache(Path(config.execution_cache_path), notebooks, config.execution_timeout, logger.info)
+    cache_path = Path(config.execution_cache_path)
+    executed = execute_into_cache(cache_path, notebooks, config.execution_timeout, logger.info)
+    store = DependencyStore(cache_path, Path(app.srcdir))
+    for notebook, found in executed.items():
+        store.record(notebook, found)
+    # A notebook that failed here is left to MyST-NB, which reports the error;
+    # without a record of its own it runs again at the next build.
+    cache = get_cache(str(cache_path))
+    for notebook in sorted(set(notebooks) - set(executed)):
+        if cache_record(cache, notebook) is None:
+            store.forget(notebook)
+    store.save()
 
 
 def _on_build_finished(app: Sphinx, exception) -> None:
@@ -184,4 +181,4 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("zhucun-a11y.js", priority=420, defer="defer")
     app.add_css_file("zhucun-book.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 1}
+            "env_version": 2}

@@ -7,6 +7,34 @@ authored titles and captions.
 
 from zhucun.lazy_exports import lazy_exports
 
-EXPORTS: dict[str, str] = {}
+EXPORTS = {
+    "AppendixResult": "appendix",
+    "ConceptsTheoryResult": "concepts_theory",
+    "EMBEDDING_TYPES": "concepts_theory",
+    "ConclusionResult": "conclusion",
+    "CountermeasuresResult": "countermeasures",
+    "FrontPageResult": "front_page",
+    "IntroductionResult": "introduction",
+    "RECENT_FROM": "introduction",
+    "CausesSection": "predicaments",
+    "GROUP_TEST_SEED": "predicaments",
+    "GroupDifferencesSection": "predicaments",
+    "InterviewsSection": "predicaments",
+    "ManifestationScale": "predicaments",
+    "ManifestationsSection": "predicaments",
+    "ORDINALS": "predicaments",
+    "OrdinalSection": "predicaments",
+    "PredicamentsResult": "predicaments",
+    "SAMPLE_TABLE_VARIABLES": "predicaments",
+    "SIGNIFICANCE": "predicaments",
+    "SampleSection": "predicaments",
+    "TimeUseSection": "predicaments",
+    "ReferencesResult": "references",
+    "RegionalExperienceResult": "regional_experience",
+    "found_counts": "regional_experience",
+    "DUTIES": "requirements",
+    "PERIODS": "requirements",
+    "RequirementsResult": "requirements",
+}
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, EXPORTS)

@@ -11,7 +11,9 @@ from zhucun.lazy_exports import lazy_exports
 EXPORTS = {
     "format_count": "formatting",
     "format_number": "formatting",
+    "format_p_value": "formatting",
     "format_percent": "formatting",
+    "format_wan": "formatting",
     "PlainText": "glue",
     "glue_all": "glue",
     "glue_count": "glue",

@@ -27,3 +27,15 @@ def format_number(x: float, digits: int = 2) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "无数据"
     return f"{x:.{digits}f}"
+
+
+def format_wan(x: float) -> str:
+    """A large count in 万 as Chinese prose writes it: 98 990 000 → '9899万', 563 000 → '56.3万'; below 10 000 as is."""
+    return f"{x / 10_000:g}万" if x >= 10_000 else f"{x:g}"
+
+
+def format_p_value(p: float) -> str:
+    """A p-value as the book's tables print it: three decimals, '<0.001' below that, '—' when there is none."""
+    if p is None or math.isnan(p):
+        return "—"
+    return "<0.001" if p < 0.001 else f"{p:.3f}"

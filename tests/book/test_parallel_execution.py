@@ -19,8 +19,8 @@ def test_executed_notebooks_are_cached_and_failures_are_not(tmp_path):
     good = [write_notebook(tmp_path / f"good{i}.ipynb", f"print({i} * 7)") for i in range(2)]
     bad = write_notebook(tmp_path / "bad.ipynb", "raise ValueError('bad data')")
     messages = []
-    cached = execute_into_cache(tmp_path / "cache", [*good, bad], timeout=120, log=messages.append)
-    assert cached == 2
+    executed = execute_into_cache(tmp_path / "cache", [*good, bad], timeout=120, log=messages.append)
+    assert sorted(executed) == sorted(good)
     cache = get_cache(str(tmp_path / "cache"))
     # MyST-NB matches the notebook as read from disk, and merges the cached outputs in.
     assert uncached_notebooks(cache, [*good, bad]) == [bad]
@@ -29,9 +29,16 @@ def test_executed_notebooks_are_cached_and_failures_are_not(tmp_path):
     assert any("bad.ipynb" in m and "MyST-NB will run it again" in m for m in messages)
 
 
-def test_a_single_notebook_is_left_to_myst_nb(tmp_path):
-    only = write_notebook(tmp_path / "only.ipynb", "1 + 1")
-    assert execute_into_cache(tmp_path / "cache", [only], timeout=120, log=print) == 0
+def test_a_single_notebook_is_executed_too_and_records_what_it_read(tmp_path):
+    """Every execution goes through here, so every cached chapter has its dependencies recorded."""
+    (tmp_path / "_toc.yml").write_text("root: only\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "n.csv").write_text("x\n1\n", encoding="utf-8")
+    only = write_notebook(tmp_path / "only.ipynb", "import zhucun.stats.intervals\nopen('data/n.csv').read()")
+    executed = execute_into_cache(tmp_path / "cache", [only], timeout=120, log=print)
+    assert executed[only].files == {"data/n.csv"}
+    assert {"zhucun", "zhucun.stats", "zhucun.stats.intervals"} <= executed[only].modules
+    assert execute_into_cache(tmp_path / "cache", [only], timeout=120, log=print) == {}  # cached now
 
 
 def test_one_process_per_core_and_never_more_than_notebooks(monkeypatch):

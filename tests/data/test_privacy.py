@@ -21,7 +21,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 IDENTIFYING_WORDS = {"name", "names", "phone", "mobile", "tel", "telephone", "ip", "email", "mail", "address", "idcard"}
 IDENTIFYING_CHINESE = ("姓名", "名字", "手机", "电话", "身份证", "邮箱", "住址", "地址", "来自IP", "IP地址")
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 # Reviewed exceptions, each with why it is not personal data. Keep this list short;
 # renaming the column is the better fix (asked of the file's owner).
 REVIEWED_COLUMNS: dict[tuple[str, str], str] = {}

@@ -20,7 +20,7 @@ import pytest
 from zhucun.book.print_edition import (PrintEditionError, _normalise, chart_ids, make_print_copy,
                                   repair_to_unicode_cmap)
 
-BOOK_ROOT = Path(__file__).resolve().parent.parent
+BOOK_ROOT = Path(__file__).resolve().parents[2]
 
 PAGE = """<html lang="zh-CN" data-theme="auto"><head><title>t</title></head><body>
 <nav class="bd-sidebar">导航</nav><button>搜索</button>

@@ -22,7 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import BOOK_ROOT, BUILD_COMMAND
+from tests.conftest import BOOK_ROOT, BUILD_COMMAND
 
 BOOK_FILES = ("_config.yml", "_toc.yml")
 BOOK_FOLDERS = ("chapters", "data")

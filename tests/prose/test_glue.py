@@ -4,7 +4,9 @@ import math
 
 import pytest
 
-from zhucun.prose.glue import PlainText, count_phrase, format_count, format_percent, format_number
+from zhucun.prose.formatting import format_count, format_number, format_percent
+from zhucun.prose.glue import PlainText
+from zhucun.prose.wording import count_phrase
 from zhucun.prose.wording import comparison_word, share_word
 
 

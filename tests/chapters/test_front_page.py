@@ -1,0 +1,25 @@
+"""The front page's analysis (zhucun.chapters.front_page): the glue names it uses and the data-status sentence."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+
+from zhucun.chapters import front_page
+from zhucun.data.survey import load_survey
+
+
+def test_every_glue_name_of_the_prose_is_given(book_root):
+    notebook = nbformat.read(book_root / "chapters/index.ipynb", as_version=4)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    used = set(re.findall(r"\{glue(?::\w+)?\}`([^`]+)`", markdown))
+    assert used == set(front_page.analyse().texts)
+
+
+def test_count_and_status_follow_the_survey():
+    result = front_page.analyse()
+    assert result.texts["home_n"] == str(len(load_survey()))
+    # The committed survey is the synthetic demonstration data, and the sentence says so.
+    assert result.synthetic
+    assert "合成演示数据" in result.texts["home_data_status"]

@@ -1,0 +1,102 @@
+"""Chapter 三's analysis gives every number and word its notebook's prose glues, in words true of the numbers."""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from zhucun.chapters.predicaments import analyse
+from zhucun.prose.formatting import format_count, format_number, format_p_value, format_percent
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "chapters" / "03_predicaments.ipynb"
+PROSE_GLUE = re.compile(r"\{glue(?::text)?\}`([^`]+)`|[`:]{3}\{glue:figure\} (\S+)")
+GLUED_IN_CODE = re.compile(r"""\bglue\(\s*f?["']([^"']+)["']""")
+
+
+@pytest.fixture(scope="module")
+def result():
+    return analyse()
+
+
+@pytest.fixture(scope="module")
+def notebook():
+    return nbformat.read(NOTEBOOK, as_version=4)
+
+
+def test_every_prose_glue_name_is_a_text_or_a_glued_chart(result, notebook):
+    prose = {a or b for cell in notebook.cells if cell.cell_type == "markdown"
+             for a, b in PROSE_GLUE.findall(cell.source)}
+    glued = {name for cell in notebook.cells if cell.cell_type == "code" for name in GLUED_IN_CODE.findall(cell.source)}
+    # The four Likert charts are glued in a loop over the manifestations.
+    charts = {name.replace("{scale.id}", scale.id) for name in glued for scale in result.manifestations.scales}
+    assert {"fig-ch3-likert-p1", "fig-ch3-time-use", "fig-ch3-interview-themes"} <= prose
+    assert prose - set(result.texts) - charts == set()
+    assert not set(result.texts) & charts
+    assert all(isinstance(text, str) for text in result.texts.values())
+
+
+def test_notebook_is_thin(notebook):
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    assert sum(len(source.splitlines()) for source in code) <= 150
+    assert sum("analyse(" in source for source in code) == 1
+    for source in code:
+        tree = ast.parse(source)
+        assert not any(isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda)) for node in ast.walk(tree))
+
+
+def test_table_cells_are_text(result):
+    tables = (result.sample.margins_table, result.sample.profile_table, result.manifestations.agreement_table,
+              result.manifestations.scales_table, result.groups.table, result.ordinal.table, result.ordinal.brant_table)
+    for table in tables:
+        assert len(table)
+        assert not any(isinstance(value, float) for value in table.to_numpy().ravel())
+
+
+def test_manifestations(result):
+    section = result.manifestations
+    assert len(section.scales) == 4
+    assert all(1 <= scale.mean <= 5 for scale in section.scales)
+    assert section.top_item_share == max(scale.top_share for scale in section.scales)
+    for scale in section.scales:
+        assert scale.low_share <= scale.top_share
+        # Each item's answers are shares of those who answered it.
+        assert (scale.shares.sum(axis=1).round(9) == 1).all()
+        assert result.texts[f"ch3_{scale.id}_mean"] == format_number(scale.mean)
+    highest = max(section.scales, key=lambda scale: scale.mean)
+    assert result.texts["ch3_top_scale"] == highest.name
+    assert ("没有一个" in result.texts["ch3_sum_majority_phrase"]) == (section.majority_items == 0)
+
+
+def test_counts_and_sentences_agree(result):
+    assert result.texts["ch3_n"] == format_count(result.n)
+    assert f"n = {result.n}" in result.source
+    groups, ordinal, causes = result.groups, result.ordinal, result.causes
+    assert 0 <= groups.significant <= groups.tests
+    assert result.texts["ch3_tests_n"] == format_count(groups.tests)
+    assert result.texts["ch3_rho_sig"] == format_count(causes.significant)
+    assert abs(causes.strongest_rho) == pytest.approx(causes.rho_matrix.abs().max().max(), abs=5e-4)
+    assert ordinal.n <= result.n
+    if ordinal.brant_rejected is not None:
+        assert ("没有一个" in result.texts["ch3_brant_rejected_phrase"]) == (not ordinal.brant_rejected)
+    # Post-stratification: sample share × weight gives the population share.
+    margins = result.sample.margins_table
+    for sample, population, weight in zip(margins["样本占比"], margins["总体占比"], margins["事后分层权重"]):
+        assert float(sample.rstrip("%")) * float(weight) == pytest.approx(float(population.rstrip("%")), abs=0.1)
+
+
+def test_interview_shares_and_time_use(result):
+    interviews = result.interviews
+    assert 0 <= interviews.top_share <= 1
+    assert result.texts["ch3_iv_top_share"] == format_percent(interviews.top_share)
+    assert result.time_use.top_share >= result.time_use.second_share
+    assert result.time_use.chart_data["选择比例"].between(0, 1).all()
+
+
+@pytest.mark.parametrize(("p", "text"), [(0.0004, "<0.001"), (0.001, "0.001"), (0.04567, "0.046"), (math.nan, "—")])
+def test_format_p_value(p, text):
+    assert format_p_value(p) == text

@@ -1,0 +1,308 @@
+"""第二章 (J省驻村干部的履职要求及其变化): J province's deployment as the thesis reports it and what follows
+from it (team members as cadres minus first secretaries, cadres per village, the number of administrative
+villages implied by the rounded share, all labelled 本书推算), the national numbers in post for comparison,
+and the survey sample against the province's population by role with the post-stratification weights and the
+sample's composition (small counts suppressed); all formatted for the prose, with the frames the four charts
+draw and the five tables show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from zhucun.charts.timeline import chinese_date
+from zhucun.data.cadre_deployment import (ImpliedTotal, cadre_composition, deployment_figures, implied_total,
+                                          national_in_post, national_value, village_coverage)
+from zhucun.data.codebook import load_codebook
+from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline, load_village_types
+from zhucun.data.survey import is_synthetic, load_survey
+from zhucun.prose.formatting import format_count, format_number, format_percent, format_wan
+from zhucun.prose.wording import comparison_word, share_word
+from zhucun.stats.sample_profile import role_sample_vs_population, sample_composition
+from zhucun.stats.weighting import kish_effective_n, population_margins, poststratification_weights
+
+# The four duties of the 2021 opinion, what each asks and the risk the principle of matching power and
+# responsibility points to; shown as 表 tbl-ch2-duties.
+DUTIES = {
+    "职责": ["建强村党组织", "推进强村富民", "提升治理水平", "为民办事服务"],
+    "主要要求（本书概括）": [
+        "带好村“两委”班子，发展和教育党员，整顿软弱涣散组织",
+        "发展村集体经济和富民产业，引入项目与市场",
+        "完善村民自治、法治、德治相结合的治理方式，化解矛盾纠纷",
+        "落实惠民政策，解决群众急难愁盼问题，做好兜底帮扶",
+    ],
+    "履职所需的权力与资源": [
+        "对村级组织事务的参与和指导权；乡镇党委的授权与支持",
+        "项目、资金、土地等要素的调配权；派出单位的资源投入",
+        "对村级事务的协调权；与乡镇职能部门的协作渠道",
+        "对接各部门政策和服务的渠道；可支配的小额资金",
+    ],
+    "权责对等视角下的风险（本书的分析假设）": [
+        "第一书记不占村“两委”职数时，责任在身而决定权在村，易与村书记职责重叠",
+        "产业成败的责任落在驻村干部身上，而资源多少取决于派出单位，权责与资源不相称",
+        "治理事务边界宽泛，容易把上级各部门的任务都归到驻村干部名下",
+        "群众诉求无限而可用手段有限，考核又多看台账留痕",
+    ],
+}
+
+# The requirements of the two periods compared; shown as 表 tbl-ch2-periods.
+PERIODS = {
+    "比较维度": ["工作对象", "工作内容", "职责任务", "帮扶资源", "考核评价", "选派范围"],
+    "脱贫攻坚期": [
+        "建档立卡贫困户",
+        "围绕“两不愁三保障”：吃穿不愁，住房安全、基本医疗、义务教育有保障",
+        "论文可得部分未列出该时期的职责清单",
+        "论文未提供",
+        "论文未提供",
+        "贫困村（中办、国办2017年指导意见针对贫困村驻村工作队）",
+    ],
+    "乡村振兴期": [
+        "全体农民",
+        "产业、人才、文化、生态、组织五个方面的振兴",
+        "建强村党组织、推进强村富民、提升治理水平、为民办事服务",
+        "与派出部门、帮扶村实行责任捆绑（论文绪论）；具体资源配置论文未提供",
+        "论文未提供",
+        "脱贫村、易地扶贫搬迁安置村（社区）、党组织软弱涣散村及乡村振兴任务重的村；J省为七类村",
+    ],
+    "变化的方向（本书归纳）": [
+        "由特定人群扩大到全体",
+        "由底线保障扩展到全面发展",
+        "由以脱贫为中心转向党建、发展、治理、服务并重",
+        "不详",
+        "不详",
+        "由贫困村扩展到多类重点村",
+    ],
+}
+
+# Dated national figures quoted in the text: glue suffix → (indicator, date prefix).
+_NATIONAL_DATES = {
+    "2016": ("first_secretaries_in_post", "2016"),
+    "2018": ("first_secretaries_in_post", "2018"),
+    "2020": ("cadres_cumulative", "2020"),
+    "2021": ("resident_cadres_in_post", "2021"),
+}
+_NATIONAL_WAN = {
+    "ch2_nat_cadres_2020": ("resident_cadres_in_post", "2020-03"),
+    "ch2_nat_cumulative_2020": ("cadres_cumulative", "2020-03"),
+    "ch2_nat_teams_cum_2020": ("work_teams_cumulative", "2020-03"),
+    "ch2_nat_fs_2016": ("first_secretaries_in_post", "2016-12"),
+    "ch2_nat_fs_2018": ("first_secretaries_in_post", "2018-12"),
+    "ch2_nat_fs_cum_2018": ("first_secretaries_cumulative", "2018-12"),
+}
+
+_SUPPRESSED_SHARE = "（因单元格过小不予公布）"
+
+
+@dataclass
+class RequirementsResult:
+    """texts: the prose values by glue name; figures: J province's deployment file as {indicator: value};
+    implied: the administrative villages implied by the rounded share. Chart data: composition, coverage,
+    national_in_post (its highest number of cadres in post at national_peak_date, national_peak_wan 万人),
+    role_shares. Tables: village_types, sample, duties, periods (text cells). sample_fs_share is None when
+    the count is suppressed."""
+
+    texts: dict[str, str]
+    synthetic: bool
+    figures: dict[str, float | int]
+    implied: ImpliedTotal
+    team_members: int
+    composition: pd.DataFrame
+    coverage: pd.DataFrame
+    national_in_post: pd.DataFrame
+    national_peak_date: str
+    national_peak_wan: float
+    role_shares: pd.DataFrame
+    sample_fs_share: float | None
+    population_fs_share: float
+    sample_n: int
+    kish_n: float
+    village_types: pd.DataFrame
+    sample: pd.DataFrame
+    duties: pd.DataFrame
+    periods: pd.DataFrame
+
+
+def _deployment(deployment: pd.DataFrame, figures: dict) -> dict[str, str]:
+    """J province's deployment as reported, with its dates and the date of the 2017 guidance."""
+    dates = dict(zip(deployment["indicator"], deployment["date"]))
+    timeline = load_policy_timeline()
+    guidance = timeline.loc[timeline["source_key"] == "zhongban2017guidance", "date"].iloc[0]
+    return {
+        "ch2_date_jprov": chinese_date(dates["villages_assisted"]),
+        "ch2_date_rotation": chinese_date(dates["cadres_rotated_2023"]),
+        "ch2_term_years": format_count(figures["term_years"]),
+        "ch2_date_guidance": chinese_date(guidance),
+        "ch2_villages": format_count(figures["villages_assisted"]),
+        "ch2_village_types": format_count(figures["village_types"]),
+        "ch2_cadres": format_count(figures["cadres_total"]),
+        "ch2_first_secretaries": format_count(figures["first_secretaries"]),
+        "ch2_work_teams": format_count(figures["work_teams"]),
+        "ch2_rotated": format_count(figures["cadres_rotated_2023"]),
+        "ch2_share_pct": format_number(figures["share_of_admin_villages_pct"], 1),
+    }
+
+
+def _composition(figures: dict, composition: pd.DataFrame) -> dict[str, str]:
+    """Cadres by role, cadres per village and per team, and the share of cadres rotated in 2023."""
+    members = int(composition.loc[1, "人数"])
+    rotated_share = figures["cadres_rotated_2023"] / figures["cadres_total"]
+    return {
+        "ch2_team_members": format_count(members),
+        "ch2_fs_share": format_percent(composition.loc[0, "占比"]),
+        "ch2_tm_share": format_percent(composition.loc[1, "占比"]),
+        "ch2_cadres_per_village": format_number(figures["cadres_total"] / figures["villages_assisted"], 2),
+        "ch2_members_per_team": format_number(members / figures["work_teams"], 2),
+        "ch2_villages_minus_teams": format_count(figures["villages_assisted"] - figures["work_teams"]),
+        "ch2_rotated_share": format_percent(rotated_share),
+        # share_word takes shares up to 1, and the cadres rotated in 2023 are no subset of those sent in 2021.
+        "ch2_rotated_word": share_word(min(1.0, rotated_share)),
+    }
+
+
+def _coverage(implied: ImpliedTotal, coverage: pd.DataFrame) -> dict[str, str]:
+    return {
+        "ch2_implied_total": format_count(implied.estimate),
+        "ch2_implied_low": format_count(implied.low),
+        "ch2_implied_high": format_count(implied.high),
+        "ch2_villages_without": format_count(int(coverage.loc[1, "行政村数"])),
+    }
+
+
+def _village_types(village_types: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame]:
+    """How much of the type structure the thesis gives, in words, and the table of the seven types."""
+    types_known = int(village_types["villages"].notna().sum())
+    if types_known == 0:
+        phrase = "遗憾的是，论文只给出了所有类型合在一起的村数，每一类型各有多少村无法获得，本书因此不能分析类型结构。"
+    elif types_known < len(village_types):
+        phrase = (f"表中{len(village_types)}类村里只有{types_known}类有村数，其余类型的村数无法获得，"
+                  "类型结构只能部分说明。")
+    else:
+        phrase = "各类型的村数见表。"
+    table = pd.DataFrame({
+        "序号": village_types["order"],
+        "帮扶村类型": village_types["label"],
+        "村数": ["论文未提供" if pd.isna(v) else str(int(v)) for v in village_types["villages"]],
+    })
+    return {"ch2_types_phrase": phrase}, table
+
+
+def _national_date(national: pd.DataFrame, indicator: str, prefix: str) -> str:
+    rows = national[(national["indicator"] == indicator) & national["date"].str.startswith(prefix)]
+    return chinese_date(rows["date"].iloc[0])
+
+
+def _national(national: pd.DataFrame, figures: dict) -> tuple[dict[str, str], pd.DataFrame, pd.Series]:
+    """The national figures quoted in the text, their dates, J province's share of the cadres in post, and the
+    numbers in post over time (the chart's data) with the highest number of cadres in post."""
+    cadres_2021 = national_value(national, "resident_cadres_in_post", "2021-08")
+    teams_2021 = national_value(national, "work_teams_in_post", "2021-08")
+    texts = {f"ch2_nat_date_{name}": _national_date(national, indicator, prefix)
+             for name, (indicator, prefix) in _NATIONAL_DATES.items()}
+    texts["ch2_nat_cadres_2021"] = format_wan(cadres_2021)
+    texts["ch2_nat_teams_2021"] = format_wan(teams_2021)
+    texts.update({name: format_wan(national_value(national, indicator, prefix))
+                  for name, (indicator, prefix) in _NATIONAL_WAN.items()})
+    texts["ch2_nat_per_team"] = format_number(cadres_2021 / teams_2021, 2)
+    texts["ch2_j_share_national"] = format_percent(figures["cadres_total"] / cadres_2021, 2)
+    in_post = national_in_post(national)
+    peak = in_post.loc[in_post["指标"] == "在岗驻村干部"].sort_values("人数（万人）").iloc[-1]
+    texts["ch2_nat_peak_date"] = chinese_date(peak["时点"])
+    return texts, in_post, peak
+
+
+def _sample_texts(survey: pd.DataFrame, figures: dict, fs: pd.Series, weights: pd.Series) -> dict[str, str]:
+    """The sample's share of first secretaries against the population's, and the weights that correct it."""
+    shown = pd.notna(fs["样本占比"])
+    weight_by_role = weights.groupby(survey["role"].astype(str)).first()
+    return {
+        "ch2_sample_n": format_count(len(survey)),
+        "ch2_thesis_n": format_count(figures["thesis_sample_size"]),
+        "ch2_sample_fs_share": format_percent(fs["样本占比"]) if shown else _SUPPRESSED_SHARE,
+        "ch2_pop_fs_share": format_percent(fs["总体占比"]),
+        "ch2_sample_vs_pop_word": (comparison_word(fs["样本占比"], fs["总体占比"], tolerance=0.01)
+                                   if shown else "无法比较"),
+        "ch2_weight_fs": format_number(weight_by_role.get("first_secretary", float("nan")), 2),
+        "ch2_weight_tm": format_number(weight_by_role.get("team_member", float("nan")), 2),
+        "ch2_kish_n": format_number(kish_effective_n(weights), 1),
+        # A suppressed (NaN) sample share compares False, hence the second reading.
+        "ch2_weight_reading": (
+            "样本中第一书记的比例高于总体，所以加权时第一书记的答卷权重小于1、工作队员的权重大于1"
+            if fs["样本占比"] > fs["总体占比"] else
+            "样本中第一书记的比例不高于总体，所以加权时第一书记的答卷权重不小于1、工作队员的权重不大于1"),
+    }
+
+
+def _share_cell(value) -> str:
+    return "—" if pd.isna(value) else format_percent(value)
+
+
+def _sample_table(role_table: pd.DataFrame, survey: pd.DataFrame) -> pd.DataFrame:
+    """The sample by role (against the population), dispatch level and village type, small counts suppressed."""
+    codebook = load_codebook()
+    level_table = sample_composition(survey, "dispatch_level", codebook.labels("dispatch_level"))
+    type_table = sample_composition(survey, "village_type", codebook.labels("village_type"))
+    rows = [("驻村身份", r["身份"], r["样本人数"], _share_cell(r["样本占比"]), str(r["总体人数"]),
+             format_percent(r["总体占比"])) for _, r in role_table.iterrows()]
+    rows += [("派出单位层级", r["类别"], r["样本人数"], _share_cell(r["样本占比"]), "不详", "不详")
+             for _, r in level_table.iterrows()]
+    rows += [("所驻村类型", r["类别"], r["样本人数"], _share_cell(r["样本占比"]), "论文未提供", "论文未提供")
+             for _, r in type_table.iterrows()]
+    return pd.DataFrame(rows, columns=["变量", "类别", "样本人数", "样本占比", "总体人数", "总体占比"])
+
+
+def _role_shares(role_table: pd.DataFrame) -> pd.DataFrame:
+    """Role shares of the sample and of the population, long format for the grouped bar chart."""
+    return pd.concat([
+        pd.DataFrame({"身份": role_table["身份"], "口径": "问卷样本", "占比": role_table["样本占比"]}),
+        pd.DataFrame({"身份": role_table["身份"], "口径": "J省总体（2021年选派）", "占比": role_table["总体占比"]}),
+    ], ignore_index=True)
+
+
+def analyse() -> RequirementsResult:
+    """Everything 第二章 shows, from the data files and the survey."""
+    deployment = load_deployment()
+    figures = deployment_figures(deployment)
+    composition = cadre_composition(figures)
+    implied = implied_total(figures["villages_assisted"], figures["share_of_admin_villages_pct"])
+    coverage = village_coverage(figures, implied)
+    types_texts, village_types = _village_types(load_village_types())
+
+    national_texts, in_post, peak = _national(load_national_figures(), figures)
+
+    survey = load_survey()
+    margins = population_margins("role")
+    role_table = role_sample_vs_population(survey, margins)
+    weights = poststratification_weights(survey, "role", margins)
+    fs = role_table.iloc[0]
+
+    texts = {
+        **_deployment(deployment, figures),
+        **_composition(figures, composition),
+        **_coverage(implied, coverage),
+        **types_texts,
+        **national_texts,
+        **_sample_texts(survey, figures, fs, weights),
+    }
+    return RequirementsResult(
+        texts=texts,
+        synthetic=is_synthetic(survey),
+        figures=figures,
+        implied=implied,
+        team_members=int(composition.loc[1, "人数"]),
+        composition=composition[["身份", "人数", "口径"]],
+        coverage=coverage,
+        national_in_post=in_post[["时点", "指标", "人数（万人）", "说明"]],
+        national_peak_date=str(peak["时点"]),
+        national_peak_wan=float(peak["人数（万人）"]),
+        role_shares=_role_shares(role_table),
+        sample_fs_share=float(fs["样本占比"]) if pd.notna(fs["样本占比"]) else None,
+        population_fs_share=float(fs["总体占比"]),
+        sample_n=len(survey),
+        kish_n=kish_effective_n(weights),
+        village_types=village_types,
+        sample=_sample_table(role_table, survey),
+        duties=pd.DataFrame(DUTIES),
+        periods=pd.DataFrame(PERIODS),
+    )
