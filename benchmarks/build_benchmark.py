@@ -168,7 +168,8 @@ def machine() -> str:
         pass
     memory = ""
     try:
-        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        lines = Path("/proc/meminfo").read_text().splitlines()
+        kb = int(next(line for line in lines if line.startswith("MemTotal")).split()[1])
         memory = f"，内存 {kb / 1024 ** 2:.0f} GB"
     except (OSError, StopIteration, ValueError):
         pass

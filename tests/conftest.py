@@ -77,7 +77,8 @@ def built_book(book_root) -> Path:
     log = book_root / "_build" / "build.log"
     log.parent.mkdir(exist_ok=True)
     log.write_text(result.stdout + "\n" + result.stderr)
-    assert result.returncode == 0, f"jb build failed (exit {result.returncode}); see {log}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, (f"jb build failed (exit {result.returncode}); see {log}\n"
+                                    f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
     return book_root / "_build" / "html"
 
 

@@ -14,12 +14,30 @@ import importlib
 import sys
 
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "demo-data": ("zhucun.data.synthetic:demo_data_main", "生成合成演示问卷数据 / write synthetic demonstration survey data"),
-    "demo-interviews": ("zhucun.data.synthetic:demo_interviews_main", "生成合成访谈编码 / write synthetic coded interviews"),
-    "validate": ("zhucun.data.validation:validate_main", "校验问卷数据文件 / validate a survey data file"),
-    "import-wjx": ("zhucun.data.wjx_import:import_wjx_main", "导入问卷星导出文件 / convert a wjx.cn export to the contract format"),
-    "pdf": ("zhucun.book.print_edition:main", "印刷版：把全书打印为 _build/pdf/book.pdf / print the book to a PDF"),
-    "pin-outputs": ("zhucun.book.pinned_outputs:main", "重新执行各章并记录供 nbval 比对的核心数字 / re-record the pinned headline outputs"),
+    "demo-data": (
+        "zhucun.data.synthetic:demo_data_main",
+        "生成合成演示问卷数据 / write synthetic demonstration survey data",
+    ),
+    "demo-interviews": (
+        "zhucun.data.synthetic:demo_interviews_main",
+        "生成合成访谈编码 / write synthetic coded interviews",
+    ),
+    "validate": (
+        "zhucun.data.validation:validate_main",
+        "校验问卷数据文件 / validate a survey data file",
+    ),
+    "import-wjx": (
+        "zhucun.data.wjx_import:import_wjx_main",
+        "导入问卷星导出文件 / convert a wjx.cn export to the contract format",
+    ),
+    "pdf": (
+        "zhucun.book.print_edition:main",
+        "印刷版：把全书打印为 _build/pdf/book.pdf / print the book to a PDF",
+    ),
+    "pin-outputs": (
+        "zhucun.book.pinned_outputs:main",
+        "重新执行各章并记录供 nbval 比对的核心数字 / re-record the pinned headline outputs",
+    ),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pybtex.database import BibliographyData, Entry, Person, parse_file
+from pybtex.database import Entry, Person, parse_file
 from pybtex.plugin import find_plugin
 
 from zhucun.book import gbt7714_style as gbt7714
@@ -27,7 +27,9 @@ def render(style, entry) -> str:
 
 EXPECTED = {
     # journal, Chinese, year(issue) without volume
-    "zhang2021firstsecretary": "张登国. 第一书记“嵌入式”乡村治理的行动范式与优化策略[J]. 山东社会科学, 2021(11): 74-79.",
+    "zhang2021firstsecretary": (
+        "张登国. 第一书记“嵌入式”乡村治理的行动范式与优化策略[J]. 山东社会科学, 2021(11): 74-79."
+    ),
     # journal, Chinese, volume(issue) and DOI
     "liu2022subject": (
         "刘洋, 王伯承. 主体优势与能动性联结：乡村振兴中驻村帮扶干部的行动逻辑[J]. "
@@ -43,9 +45,13 @@ EXPECTED = {
     # the thesis itself: only its title is known
     "thesis": "乡村振兴背景下J省驻村干部履职困境分析[D].",
     # book with two translators and the pages cited
-    "polanyi2007great": "卡尔·波兰尼. 大转型：我们时代的政治与经济起源[M]. 冯钢, 刘阳, 译. 杭州: 浙江人民出版社, 2007: 50-54.",
+    "polanyi2007great": (
+        "卡尔·波兰尼. 大转型：我们时代的政治与经济起源[M]. 冯钢, 刘阳, 译. 杭州: 浙江人民出版社, 2007: 50-54."
+    ),
     # book with "translator and others"
-    "granovetter2015embeddedness": "马克·格兰诺维特. 镶嵌：社会网与经济行动[M]. 罗家德, 等译. 北京: 社会科学文献出版社, 2015.",
+    "granovetter2015embeddedness": (
+        "马克·格兰诺维特. 镶嵌：社会网与经济行动[M]. 罗家德, 等译. 北京: 社会科学文献出版社, 2015."
+    ),
     # English book with edition and editors only
     "fox1973dynamic": (
         "FOX, URWICK L, ed. Dynamic Administration: The Collected Papers of Mary Parker Follett[M]. "

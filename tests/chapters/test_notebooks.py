@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import nbformat
 import pytest
 import yaml
@@ -30,8 +28,12 @@ def test_chapter_pins_headline_numbers_and_commits_nothing_else(book_root, index
     if path.stem == "index":
         return  # the landing page reports no survey numbers of its own
     assert pinned, f"{path.name}: no cell marked {PIN_MARK!r}, so nbval would compare nothing"
-    assert all(c.outputs for c in pinned), f"{path.name}: pinned cells without recorded outputs (run python -m zhucun pin-outputs)"
-    unpinned_with_output = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and not is_pinned(c) and c.outputs]
+    assert all(c.outputs for c in pinned), (
+        f"{path.name}: pinned cells without recorded outputs (run python -m zhucun pin-outputs)"
+    )
+    unpinned_with_output = [
+        i for i, c in enumerate(nb.cells) if c.cell_type == "code" and not is_pinned(c) and c.outputs
+    ]
     assert not unpinned_with_output, f"{path.name}: outputs committed in cells {unpinned_with_output}"
 
 
@@ -41,9 +43,10 @@ def test_notebooks_are_small(book_root):
 
 
 def test_first_heading_is_the_chapter_title(book_root):
-    expected = ["乡村振兴背景下J省驻村干部履职困境分析", "绪论", "一、相关概念及理论基础", "二、J省驻村干部履职要求及变化",
-                "三、J省驻村干部履职困境的表现和原因", "四、先进地区驻村干部履职机制经验与借鉴",
-                "五、化解J省驻村干部履职困境的对策思考", "结论", "参考文献", "附录"]
+    expected = ["乡村振兴背景下J省驻村干部履职困境分析", "绪论", "一、相关概念及理论基础",
+                "二、J省驻村干部履职要求及变化", "三、J省驻村干部履职困境的表现和原因",
+                "四、先进地区驻村干部履职机制经验与借鉴", "五、化解J省驻村干部履职困境的对策思考",
+                "结论", "参考文献", "附录"]
     for path, title in zip(chapter_notebooks(book_root), expected):
         first = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
         assert first.source.splitlines()[0] == f"# {title}", path.name

@@ -5,8 +5,8 @@ import json
 import pandas as pd
 import pytest
 
-from zhucun.charts import PLOTLY_MIME, Chart, bar_chart, heatmap_chart, interval_chart, log_ticks
 from zhucun.book.plotly_renderer import PlotlyMimeRenderer, plotly_json_html
+from zhucun.charts import PLOTLY_MIME, bar_chart, heatmap_chart, interval_chart, log_ticks
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from zhucun.charts.style import DIVERGING_COLOURS
 from zhucun.charts.basic import Chart
 from zhucun.charts.likert import diverging_likert_chart, diverging_offsets
+from zhucun.charts.style import DIVERGING_COLOURS
 
 
 def test_offsets_centre_the_neutral_answer():

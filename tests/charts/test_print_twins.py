@@ -10,9 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from zhucun.charts.style import DIVERGING_COLOURS
 from zhucun.charts.basic import bar_chart, heatmap_chart, interval_chart
-from zhucun.charts.print_figure import CJK_FONT, configure, save, wrap, write_static
+from zhucun.charts.print_figure import CJK_FONT, configure, draw_recorded_twins, save, wrap, write_static
 
 TITLE = "驻村干部履职困境：测试图（中文标题）"
 SOURCE = "本书问卷第8题（合成演示数据），本书计算"
@@ -34,20 +33,24 @@ def _bar():
 
 
 def _grouped_percent():
-    data = pd.DataFrame({"事项": ["填表报数", "填表报数", "入户走访", "入户走访"], "群体": ["第一书记", "工作队员"] * 2,
-                         "比例": [0.62, 0.48, 0.31, 0.40], "下限": [0.5, 0.37, 0.2, 0.3], "上限": [0.72, 0.6, 0.42, 0.51]})
+    data = pd.DataFrame({"事项": ["填表报数", "填表报数", "入户走访", "入户走访"],
+                         "群体": ["第一书记", "工作队员"] * 2,
+                         "比例": [0.62, 0.48, 0.31, 0.40], "下限": [0.5, 0.37, 0.2, 0.3],
+                         "上限": [0.72, 0.6, 0.42, 0.51]})
     return bar_chart(data, category="事项", value="比例", group="群体", error_low="下限", error_high="上限",
                      percent=True, chart_id="t-grouped", title=TITLE, source=SOURCE, alt="分组条形图。")
 
 
 def _stacked():
-    data = pd.DataFrame({"年份": ["2019", "2019", "2021"], "脉络": ["嵌入式治理", "权责关系", "嵌入式治理"], "文献数": [1, 2, 3]})
+    data = pd.DataFrame({"年份": ["2019", "2019", "2021"], "脉络": ["嵌入式治理", "权责关系", "嵌入式治理"],
+                         "文献数": [1, 2, 3]})
     return bar_chart(data, category="年份", value="文献数", group="脉络", orientation="v", barmode="stack",
                      chart_id="t-stacked", title=TITLE, source=SOURCE, alt="堆积柱形图。")
 
 
 def _heatmap():
-    matrix = pd.DataFrame([[0.31, -0.12], [0.05, np.nan]], index=["资源供需错配", "多重管理"], columns=["职能冗杂", "权责交叉"])
+    matrix = pd.DataFrame([[0.31, -0.12], [0.05, np.nan]], index=["资源供需错配", "多重管理"],
+                          columns=["职能冗杂", "权责交叉"])
     marks = pd.DataFrame([["0.31**", "−0.12"], ["0.05", "—"]], index=matrix.index, columns=matrix.columns)
     return heatmap_chart(matrix, annotations=marks, diverging=True, zmin=-1, zmax=1, chart_id="t-heat", title=TITLE,
                          source=SOURCE, alt="热力图。", value_title="Spearman ρ", row_title="成因", column_title="表现")
@@ -106,7 +109,8 @@ def test_bar_twin_draws_the_same_numbers():
 def test_stacked_twin_stacks_like_the_html():
     ax = _stacked().static().axes[0]
     # 2019: 1 (嵌入式治理) then 2 on top of it; 2021: 3.
-    rects = [(round(p.get_x() + p.get_width() / 2), p.get_y(), p.get_height()) for p in ax.patches if p.get_height() > 0]
+    rects = [(round(p.get_x() + p.get_width() / 2), p.get_y(), p.get_height())
+             for p in ax.patches if p.get_height() > 0]
     assert (0, 0.0, 1.0) in rects and (0, 1.0, 2.0) in rects and (1, 0.0, 3.0) in rects
 
 
@@ -136,13 +140,18 @@ def test_svg_is_deterministic(tmp_path):
     assert first == second
 
 
-def test_displaying_a_chart_writes_its_figures(tmp_path, monkeypatch):
+def test_displaying_a_chart_records_its_twin_and_the_print_edition_draws_it(tmp_path, monkeypatch):
     (tmp_path / "_toc.yml").write_text("root: index\n")
     monkeypatch.chdir(tmp_path)
     bundle = _bar()._repr_mimebundle_()
     assert "text/html" in bundle
-    assert (tmp_path / "figures" / "t-bar.svg").is_file()
-    assert (tmp_path / "figures" / "t-bar.png").is_file()
+    figures = tmp_path / "figures"
+    assert (figures / "t-bar.twin.pickle").is_file() and not (figures / "t-bar.svg").exists()
+    assert draw_recorded_twins(figures) == ["t-bar"]
+    assert (figures / "t-bar.svg").read_bytes() == (
+        save(_bar().static(), "t-bar", tmp_path / "direct")["svg"].read_bytes())
+    assert (figures / "t-bar.png").is_file()
+    assert draw_recorded_twins(figures) == []  # drawn once; a newer record is drawn again
 
 
 def test_wrap_counts_cjk_as_double_width():
@@ -177,8 +186,8 @@ def _likert():
 
 
 def _sankey():
-    from zhucun.data.framework import load_countermeasure_framework
     from zhucun.charts.sankey import framework_sankey
+    from zhucun.data.framework import load_countermeasure_framework
 
     return framework_sankey(load_countermeasure_framework(), chart_id="t-sankey", title=TITLE, source=SOURCE,
                             alt="桑基图。")
@@ -189,7 +198,8 @@ def _timeline():
 
     events = pd.DataFrame({"序号": [1, 2, 3], "日期": ["2017-12", "2021-05-11", "2023-08"],
                            "层级": ["国家层面", "国家层面", "J省层面"],
-                           "事件": ["中办、国办印发指导意见", "中办印发意见", "J省集中轮换"], "资料来源": ["甲", "乙", "丙"]})
+                           "事件": ["中办、国办印发指导意见", "中办印发意见", "J省集中轮换"],
+                           "资料来源": ["甲", "乙", "丙"]})
     return timeline_chart(events, chart_id="t-timeline", title=TITLE, source=SOURCE, alt="时间线。")
 
 

@@ -30,7 +30,8 @@ def test_cadre_composition_subtracts_first_secretaries():
 
 
 def test_village_coverage_uses_the_implied_total():
-    table = village_coverage({"villages_assisted": 2083, "share_of_admin_villages_pct": 22.1}, implied_total(2083, 22.1))
+    table = village_coverage({"villages_assisted": 2083, "share_of_admin_villages_pct": 22.1},
+                             implied_total(2083, 22.1))
     assert table["行政村数"].tolist() == [2083, 9425 - 2083]
 
 

@@ -92,7 +92,8 @@ def test_agreement_items_and_scales(codebook):
                 variable = codebook.variable(item)
                 assert variable.type == "likert" and variable.nullable
                 assert list(codebook.labels(item)) == AGREEMENT
-                assert list(codebook.labels(item).values()) == ["非常不同意", "比较不同意", "一般", "比较同意", "非常同意"]
+                assert list(codebook.labels(item).values()) == [
+                    "非常不同意", "比较不同意", "一般", "比较同意", "非常同意"]
 
 
 def test_overall_pressure_scale(codebook):

@@ -15,7 +15,11 @@ import pytest
 from zhucun.data.validation import decode_bytes
 
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-ID_CARD = re.compile(r"(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
+ID_CARD = re.compile(
+    r"(?<![\dA-Za-z])[1-9]\d{5}"  # region code
+    r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # date of birth
+    r"\d{3}[\dXx](?![\dA-Za-z])"  # sequence number and check digit
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Column names that identify people; matched on whole words for the English ones.
 IDENTIFYING_WORDS = {"name", "names", "phone", "mobile", "tel", "telephone", "ip", "email", "mail", "address", "idcard"}

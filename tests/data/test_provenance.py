@@ -4,11 +4,11 @@ import pandas as pd
 import yaml
 
 from zhucun.data.codebook import load_codebook, parse_codebook
-from zhucun.stats.likert import scale_agreement
+from zhucun.data.provenance import UNDESCRIBED, data_dictionary, data_hashes, package_versions, sha256
+from zhucun.data.reference_types import reference_counts, type_mark
 from zhucun.paths import data_path
 from zhucun.prose.questionnaire import items_per_question, questionnaire_markdown
-from zhucun.data.reference_counts import reference_counts, type_mark
-from zhucun.data.provenance import UNDESCRIBED, data_dictionary, data_hashes, package_versions, sha256
+from zhucun.stats.likert import scale_agreement
 
 
 def test_questionnaire_follows_the_codebook(tmp_path):

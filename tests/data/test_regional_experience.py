@@ -3,8 +3,16 @@
 import pandas as pd
 import pytest
 
-from zhucun.data.regional_experience import (LESSONS, RegionalDataError, comparison_table, lesson_coverage, lesson_matrix,
-                             load_regional_experience, public_source_keys, validate_regional_experience)
+from zhucun.data.regional_experience import (
+    LESSONS,
+    RegionalDataError,
+    comparison_table,
+    lesson_coverage,
+    lesson_matrix,
+    load_regional_experience,
+    public_source_keys,
+    validate_regional_experience,
+)
 
 
 def _cases(**overrides):

@@ -16,9 +16,9 @@ import yaml
 
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_interviews, load_survey
-from zhucun.stats.likert import scale_scores
 from zhucun.data.synthetic import generate_survey, load_assumptions, write_csv
 from zhucun.data.validation import validate_file
+from zhucun.stats.likert import scale_scores
 
 COMMITTED_SEED = 20230811
 

@@ -15,8 +15,8 @@ import pytest
 
 from zhucun.data import synthetic_assumptions as at
 from zhucun.data.codebook import load_codebook
-from zhucun.paths import data_path
 from zhucun.data.synthetic import load_assumptions
+from zhucun.paths import data_path
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 CAUSES = ["平台职能泛化", "协同机制不完善", "资源供需错配", "角色冲突与评价错位"]

@@ -14,8 +14,13 @@ import pytest
 
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_survey
-from zhucun.data.validation import (LINE_NUMBER_NOTE, SurveyValidationError, UnknownColumnWarning, decode_bytes,
-                               validate_file)
+from zhucun.data.validation import (
+    LINE_NUMBER_NOTE,
+    SurveyValidationError,
+    UnknownColumnWarning,
+    decode_bytes,
+    validate_file,
+)
 
 CODEBOOK = load_codebook()
 TIME = list(CODEBOOK.of_type("multi_select_option"))

@@ -55,7 +55,8 @@ def export_table(time_as_columns: bool = False) -> list[list[object]]:
         elif question.kind == "multi_select":
             header.append(f"{question.number}、{question.text}")
             getters.append(lambda row, names=names: "┋".join(
-                CODEBOOK.question_text(n) + ("〖驻村值班〗" if n == "time_other" else "") for n in names if row[n] == "1"))
+                CODEBOOK.question_text(n) + ("〖驻村值班〗" if n == "time_other" else "")
+                for n in names if row[n] == "1"))
         else:
             name = names[0]
             header.append(f"{question.number}、{question.text}")
@@ -188,7 +189,10 @@ def test_converted_values_are_validated_too(tmp_path):
 
 def test_cli_exit_status(tmp_path):
     good = write_xlsx(tmp_path / "e.xlsx", export_table())
-    run = lambda *a: subprocess.run([sys.executable, "-m", "zhucun", "import-wjx", *a], capture_output=True, text=True)
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "zhucun", "import-wjx", *args], capture_output=True, text=True)
+
     ok = run(str(good), "-o", str(tmp_path / "o.csv"))
     assert ok.returncode == 0, ok.stderr
     rows = export_table()

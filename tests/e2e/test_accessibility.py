@@ -10,7 +10,6 @@ after its charts are drawn.
 from __future__ import annotations
 
 import pytest
-
 from test_browser import book_pages, open_page
 
 BLOCKING = ("serious", "critical")
@@ -76,7 +75,8 @@ def test_every_chart_has_a_name_and_a_data_table_the_keyboard_reaches(browser, s
         for chart in charts:
             checked += 1
             if chart["role"] != "img" or len(chart["label"]) < 4:
-                problems.append(f"{rel} #{chart['id']}: no accessible name (role={chart['role']}, label={chart['label']!r})")
+                problems.append(f"{rel} #{chart['id']}: no accessible name "
+                                f"(role={chart['role']}, label={chart['label']!r})")
             if not (chart["summary"] or "").startswith("查看数据"):
                 problems.append(f"{rel} #{chart['id']}: no 查看数据 summary labelling the data table")
             if chart["rows"] == 0:
@@ -101,7 +101,8 @@ def test_every_chart_has_a_name_and_a_data_table_the_keyboard_reaches(browser, s
         else:
             page.keyboard.press("Enter")  # the last one reached has focus
             opened = page.evaluate("() => document.activeElement.closest('details').open")
-            visible = page.evaluate("() => document.activeElement.closest('details').querySelector('table').offsetHeight > 0")
+            visible = page.evaluate(
+                "() => document.activeElement.closest('details').querySelector('table').offsetHeight > 0")
             if not (opened and visible):
                 problems.append(f"{rel}: Enter on 查看数据 does not show the table")
         page.close()

@@ -59,7 +59,8 @@ def open_page(browser, url: str):
             outside.append(request.url)
 
     page.on("request", on_request)
-    page.on("console", lambda m: errors.append(f"{m.type}: {m.text} ({m.location.get('url')})") if m.type == "error" else None)
+    page.on("console", lambda m: errors.append(f"{m.type}: {m.text} ({m.location.get('url')})")
+            if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.goto(url, wait_until="load")
     return page, outside, errors

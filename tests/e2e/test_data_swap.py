@@ -39,7 +39,8 @@ def jb_build(root: Path) -> subprocess.CompletedProcess:
 
 def make_survey(root: Path, n: int, seed: int, synthetic: bool) -> None:
     target = root / "data" / "survey_responses.csv"
-    result = run([sys.executable, "-m", "zhucun", "demo-data", "--n", str(n), "--seed", str(seed), "-o", str(target)], root)
+    command = [sys.executable, "-m", "zhucun", "demo-data", "--n", str(n), "--seed", str(seed), "-o", str(target)]
+    result = run(command, root)
     assert result.returncode == 0, result.stderr
     if not synthetic:  # as real data arrive: no synthetic column at all
         frame = pd.read_csv(target, dtype=str, keep_default_na=False)

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from zhucun.book.print_edition import (PrintEditionError, _normalise, chart_ids, make_print_copy,
-                                  repair_to_unicode_cmap)
+from zhucun.book.print_edition import PrintEditionError, _normalise, chart_ids, make_print_copy, repair_to_unicode_cmap
 
 BOOK_ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,7 +49,8 @@ def test_print_copy_swaps_charts_for_static_figures(tmp_path):
     assert f'src="{(tmp_path / "ch1-x.svg").as_uri()}"' in html
     assert 'alt="标题。说明"' in html
     assert "图 1" in html  # the numbered caption stays
-    assert [(h.level, h.title, h.page) for h in headings] == [(1, "第一章", 5), (2, "（一）一节", None), (1, "第二章", None)]
+    expected = [(1, "第一章", 5), (2, "（一）一节", None), (1, "第二章", None)]
+    assert [(h.level, h.title, h.page) for h in headings] == expected
     assert 'class="zhucun-toc"' in html and '<span class="toc-page">5</span>' in html
     assert 'data-theme="light"' in html
 

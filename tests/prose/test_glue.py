@@ -6,8 +6,7 @@ import pytest
 
 from zhucun.prose.formatting import format_count, format_number, format_percent
 from zhucun.prose.glue import PlainText
-from zhucun.prose.wording import count_phrase
-from zhucun.prose.wording import comparison_word, share_word
+from zhucun.prose.wording import comparison_word, count_phrase, share_word
 
 
 @pytest.mark.parametrize("share, word", [

@@ -2,7 +2,14 @@
 
 import pytest
 
-from zhucun.prose.wording import (cliffs_delta_word, correlation_direction_word, correlation_strength_word, cramers_v_word, epsilon_squared_word, significance_phrase)
+from zhucun.prose.wording import (
+    cliffs_delta_word,
+    correlation_direction_word,
+    correlation_strength_word,
+    cramers_v_word,
+    epsilon_squared_word,
+    significance_phrase,
+)
 
 NAN = float("nan")
 
@@ -17,7 +24,8 @@ def test_direction():
     assert [correlation_direction_word(v) for v in (0.2, -0.2, 0.0, NAN)] == ["正", "负", "零", "无法计算"]
 
 
-@pytest.mark.parametrize("value, word", [(0.26, "较大"), (0.08, "中等"), (0.079, "较小"), (0.01, "较小"), (0.0099, "微弱")])
+@pytest.mark.parametrize("value, word", [(0.26, "较大"), (0.08, "中等"), (0.079, "较小"), (0.01, "较小"),
+                                         (0.0099, "微弱")])
 def test_epsilon_squared_word(value, word):
     assert epsilon_squared_word(value) == word
 

@@ -7,13 +7,23 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from zhucun.stats.group_tests import (adjust_p_values, cliffs_delta, cramers_v, epsilon_squared, group_difference_table,
-                                group_means, independence_test, kruskal_test, tenure_band)
+from zhucun.stats.group_tests import (
+    adjust_p_values,
+    cliffs_delta,
+    cramers_v,
+    epsilon_squared,
+    group_difference_table,
+    group_means,
+    independence_test,
+    kruskal_test,
+    tenure_band,
+)
 
 
 def test_tenure_band_edges():
     bands = tenure_band(pd.Series([0, 11, 12, 23, 24, 60]))
-    assert bands.astype(str).tolist() == ["不满12个月", "不满12个月", "12–23个月", "12–23个月", "24个月及以上", "24个月及以上"]
+    assert bands.astype(str).tolist() == ["不满12个月", "不满12个月", "12–23个月", "12–23个月",
+                                          "24个月及以上", "24个月及以上"]
     assert bands.cat.ordered
 
 

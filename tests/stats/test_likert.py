@@ -7,9 +7,9 @@ import pandas as pd
 import pingouin
 import pytest
 
-from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, wilson_interval
-from zhucun.stats.intervals import mean_interval
 from zhucun.prose.wording import reliability_word
+from zhucun.stats.intervals import mean_interval
+from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, wilson_interval
 
 
 def test_answer_shares_leave_out_non_response():

@@ -5,8 +5,14 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from zhucun.stats.ordinal_model import (brant_test, dummies, fit_ordinal_logit, model_frame, odds_direction,
-                                  odds_ratio_table)
+from zhucun.stats.ordinal_model import (
+    brant_test,
+    dummies,
+    fit_ordinal_logit,
+    model_frame,
+    odds_direction,
+    odds_ratio_table,
+)
 
 
 def test_two_levels_give_the_two_by_two_odds_ratio():

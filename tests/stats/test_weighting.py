@@ -7,8 +7,15 @@ import pytest
 
 from zhucun.data.survey import load_survey
 from zhucun.stats.likert import scale_scores
-from zhucun.stats.weighting import (compare_means, compare_shares, kish_effective_n, population_margins,
-                              poststratification_weights, weighted_mean, weighted_share)
+from zhucun.stats.weighting import (
+    compare_means,
+    compare_shares,
+    kish_effective_n,
+    population_margins,
+    poststratification_weights,
+    weighted_mean,
+    weighted_share,
+)
 
 # Sample: 3 first secretaries, 1 team member. Population 25 : 75.
 # w_fs = 0.25 / 0.75 = 1/3, w_tm = 0.75 / 0.25 = 3; mean (3·1/3 + 3) / 4 = 1.

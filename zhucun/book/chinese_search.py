@@ -13,7 +13,6 @@ from pathlib import Path
 
 from sphinx.search.zh import SearchChinese
 
-
 SEARCH_TERMS = Path(__file__).resolve().parent / "jieba_terms.txt"
 
 

@@ -5,7 +5,7 @@ half-width set the standard prescribes (". , : //"), each followed by a space
 except "//" and the type mark, which follow the title directly:
 
     张登国. 第一书记“嵌入式”乡村治理的行动范式与优化策略[J]. 山东社会科学, 2021(11): 74-79.
-    ANSELL C, GASH A. Collaborative Governance in Theory and Practice[J]. Journal ..., 2008, 18(4): 543-571. DOI:10.1093/jopart/mum032.
+    ANSELL C, GASH A. Collaborative Governance ...[J]. Journal ..., 2008, 18(4): 543-571. DOI:10.1093/jopart/mum032.
 
 Whether an entry is Chinese or Western is read from its ``language`` field
 (``zh`` or ``en``; without it, from the title's script). That decides how

@@ -18,6 +18,7 @@ import json
 from docutils import nodes
 
 from zhucun.charts.style import PLOTLY_MIME
+
 _HTML_BUILDERS = ("html", "dirhtml", "singlehtml", "epub")
 
 

@@ -3,8 +3,9 @@
 Route (no TeX needed):
 
 1. ``jb build . --builder singlehtml`` — the whole book as one page; it reuses
-   the jupyter cache, so chapters already executed are not run again, and
-   executing a chapter writes its charts' static twins to ``figures/``.
+   the jupyter cache, so chapters already executed are not run again.
+   Executing a chapter records its charts' static twins in ``figures/``; they
+   are drawn here, to ``figures/<chart_id>.svg``, before printing.
 2. A print copy of that page: every interactive chart (``.zhucun-chart``)
    becomes an ``<img>`` of ``figures/<chart_id>.svg`` (its numbered caption and
    source line stay, the 查看数据 table goes), scripts, navigation and buttons
@@ -28,6 +29,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from zhucun.charts.print_figure import draw_recorded_twins
 from zhucun.paths import book_root, figures_dir
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -172,7 +174,8 @@ def make_print_copy(page_html: str, figures: Path, *, pages: dict[str, int] | No
 def _cover(book_title: str) -> str:
     return (f'<section class="zhucun-cover"><h1>{html.escape(book_title)}</h1>'
             '<p class="zhucun-cover-sub">可执行研究书 · 印刷版</p>'
-            '<p class="zhucun-cover-note">本印刷版与网页版出自同一次构建：网页中的交互图表在此换为由同一组数字绘制的静态图，'
+            '<p class="zhucun-cover-note">本印刷版与网页版出自同一次构建：'
+            '网页中的交互图表在此换为由同一组数字绘制的静态图，'
             '“查看数据”表格从略。</p></section>')
 
 
@@ -365,7 +368,8 @@ def build_singlehtml(root: Path, path_output: Path | None) -> Path:
         command += ["--path-output", str(path_output)]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True)
     if result.returncode != 0:
-        raise PrintEditionError(f"single-page build failed (exit {result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        raise PrintEditionError(f"single-page build failed (exit {result.returncode}):\n"
+                                f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     out = (path_output or root) / "_build" / "singlehtml"
     pages = [p for p in out.rglob("index.html") if "zhucun-chart" in p.read_text(encoding="utf-8")]
     if not pages:
@@ -374,7 +378,7 @@ def build_singlehtml(root: Path, path_output: Path | None) -> Path:
 
 
 def execute_for_figures(root: Path, missing: list[str]) -> None:
-    """Execute the chapters holding the *missing* charts, which writes their static figures.
+    """Execute the chapters holding the *missing* charts, which records their static twins.
 
     A chart's id starts with its chapter (``ch3-…`` is in ``chapters/03_*.ipynb``); an id
     that names no chapter makes every chapter run. Needed when the jupyter cache holds
@@ -415,9 +419,12 @@ def make_pdf(root: Path | None = None, *, path_output: Path | None = None, skip_
     singlehtml = out_root / "_build" / "singlehtml"
     copy = singlehtml / "print.html"
     page_html = page.read_text(encoding="utf-8")
+    # The build recorded every chart's twin; drawing them is the print edition's own work.
+    draw_recorded_twins(figures)
     missing = [cid for cid in chart_ids(page_html) if not (figures / f"{cid}.svg").is_file()]
     if missing and figures == figures_dir(root):
         execute_for_figures(root, missing)
+        draw_recorded_twins(figures)
     html_text, headings = make_print_copy(page_html, figures)
     copy.write_text(html_text, encoding="utf-8")
     print_pdf(copy, pdf)

@@ -20,7 +20,7 @@ from zhucun.data.framework import Framework, load_countermeasure_framework
 from zhucun.data.survey import is_synthetic, load_survey
 from zhucun.prose.formatting import format_count, format_number, format_percent
 from zhucun.prose.wording import comparison_word, count_phrase, share_word
-from zhucun.stats.measure_ratings import ALL_LABEL, chart_frame, measure_ratings, ranked, ratings_table
+from zhucun.stats.ratings import ALL_LABEL, chart_frame, measure_ratings, ranked, ratings_table
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,28 @@ from zhucun.data.codebook import Codebook, Scale, load_codebook
 from zhucun.data.sourced_tables import load_deployment
 from zhucun.data.survey import is_synthetic, load_interviews, load_survey
 from zhucun.prose.formatting import format_count, format_number, format_p_value, format_percent
-from zhucun.prose.wording import (cliffs_delta_word, comparison_word, correlation_direction_word,
-                                  correlation_strength_word, count_phrase, cramers_v_word, epsilon_squared_word,
-                                  reliability_word, share_word, significance_phrase)
+from zhucun.prose.wording import (
+    cliffs_delta_word,
+    comparison_word,
+    correlation_direction_word,
+    correlation_strength_word,
+    count_phrase,
+    cramers_v_word,
+    epsilon_squared_word,
+    reliability_word,
+    share_word,
+    significance_phrase,
+)
 from zhucun.stats.correlation import as_matrices, spearman_matrix
-from zhucun.stats.group_tests import (MIN_EXPECTED, MIN_GROUP_ASYMPTOTIC, N_PERMUTATIONS, TENURE_BANDS,
-                                      group_difference_table, group_means, tenure_band)
+from zhucun.stats.group_tests import (
+    MIN_EXPECTED,
+    MIN_GROUP_ASYMPTOTIC,
+    N_PERMUTATIONS,
+    TENURE_BANDS,
+    group_difference_table,
+    group_means,
+    tenure_band,
+)
 from zhucun.stats.intervals import mean_interval
 from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, scale_scores
 from zhucun.stats.multi_select import option_shares

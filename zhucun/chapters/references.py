@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from zhucun.data.reference_counts import reference_counts
+from zhucun.data.reference_types import reference_counts
 from zhucun.prose.formatting import format_count
 
 

@@ -14,9 +14,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from zhucun.data.regional_experience import (ALSO, DETAILS_FOUND, LESSONS, MAIN, MATRIX_LABELS, comparison_table,
-                                             lesson_coverage, lesson_matrix, load_regional_experience,
-                                             public_source_keys)
+from zhucun.data.regional_experience import (
+    ALSO,
+    DETAILS_FOUND,
+    LESSONS,
+    MAIN,
+    MATRIX_LABELS,
+    comparison_table,
+    lesson_coverage,
+    lesson_matrix,
+    load_regional_experience,
+    public_source_keys,
+)
 from zhucun.prose.formatting import format_count
 from zhucun.prose.wording import count_phrase
 

@@ -13,8 +13,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.charts.timeline import chinese_date
-from zhucun.data.cadre_deployment import (ImpliedTotal, cadre_composition, deployment_figures, implied_total,
-                                          national_in_post, national_value, village_coverage)
+from zhucun.data.cadre_deployment import (
+    ImpliedTotal,
+    cadre_composition,
+    deployment_figures,
+    implied_total,
+    national_in_post,
+    national_value,
+    village_coverage,
+)
 from zhucun.data.codebook import load_codebook
 from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline, load_village_types
 from zhucun.data.survey import is_synthetic, load_survey

@@ -12,8 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from zhucun.charts.chart import Chart
-from zhucun.charts.style import (CATEGORICAL_COLOURS, DIVERGING_SCALE, SEQUENTIAL_SCALE, base_figure,
-                                 log_ticks)
+from zhucun.charts.style import CATEGORICAL_COLOURS, DIVERGING_SCALE, SEQUENTIAL_SCALE, base_figure, log_ticks
 
 
 def bar_chart(
@@ -43,7 +42,8 @@ def bar_chart(
     """
     groups = [None] if group is None else list(dict.fromkeys(data[group]))
     n_categories = data[category].nunique()
-    fig = base_figure(height or max(260, 60 + 34 * n_categories * (1 if barmode == "stack" else max(1, len(groups)) ** 0.5)))
+    fig = base_figure(height or max(
+        260, 60 + 34 * n_categories * (1 if barmode == "stack" else max(1, len(groups)) ** 0.5)))
     # "~g": 2083, not 2,083 (Chinese publications use no separator below 10 000).
     fmt = text_format or (".1%" if percent else "~g")
     for i, g in enumerate(groups):
@@ -114,7 +114,8 @@ def heatmap_chart(
     *annotations*, when given, is a matrix of strings written in the cells
     (e.g. a value with a significance mark); otherwise the values are.
     """
-    text = annotations.values if annotations is not None else matrix.map(lambda v: format(v, text_format) if pd.notna(v) else "").values
+    text = (annotations.values if annotations is not None
+            else matrix.map(lambda v: format(v, text_format) if pd.notna(v) else "").values)
     fig = base_figure(height or max(280, 90 + 40 * len(matrix.index)))
     fig.add_trace(go.Heatmap(
         z=matrix.values, x=[str(c) for c in matrix.columns], y=[str(r) for r in matrix.index],

@@ -8,9 +8,10 @@ Displaying or gluing a :class:`Chart` gives a mime bundle with
   the source line and a collapsible 查看数据 table;
 * plotly's own mime type, which JupyterLab draws natively.
 
-Displaying a Chart also writes its static twin (``Chart.static``, drawn with
-matplotlib from the same numbers by :mod:`zhucun.charts.print_twins`) to
-``figures/<chart_id>.svg`` and ``.png`` for the print edition.
+Displaying a Chart also records its static twin (``Chart.static``, which
+draws with matplotlib from the same numbers, :mod:`zhucun.charts.print_twins`)
+in ``figures/``; the print edition draws it to ``figures/<chart_id>.svg``
+(:mod:`zhucun.charts.print_figure`).
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 
+from zhucun.charts.print_figure import record_twin, write_static
 from zhucun.charts.style import LEGEND_TOP_MARGIN, PLOTLY_CONFIG, PLOTLY_MIME
 
 _CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -108,15 +111,14 @@ class Chart:
         )
 
     def write_static(self):
-        """Write the static twin to figures/<chart_id>.svg and .png; None when there is none."""
-        from zhucun.charts.print_figure import write_static
-
+        """Draw the static twin now into figures/<chart_id>.svg and .png; None when there is none."""
         return write_static(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
-        # The build displays (or glues) every chart once: that is when the print
-        # edition's figure is written, from this very object.
-        self.write_static()
+        # The build displays (or glues) every chart once: that is when its print
+        # twin is recorded, from this very object. Drawing it waits for the print
+        # edition, which alone needs it (a third of a chapter's execution time).
+        record_twin(self)
         return {
             "text/html": self.to_html(),
             PLOTLY_MIME: json.loads(self.figure_json().replace("<\\/", "</")),

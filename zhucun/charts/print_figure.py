@@ -1,10 +1,12 @@
 """The print edition's static figures: matplotlib set up once, and files written.
 
-Every :class:`zhucun.charts.basic.Chart` may carry a ``static`` callable that draws
+Every :class:`zhucun.charts.chart.Chart` may carry a ``static`` callable that draws
 its matplotlib twin from the same aggregated numbers (the drawings are in
-:mod:`zhucun.charts.print_twins`). Displaying the chart while the book builds calls
-:func:`write_static`, which writes ``figures/<chart_id>.svg`` and a 300-dpi
-``figures/<chart_id>.png``; the PDF of :mod:`zhucun.book.print_edition` uses the SVG.
+:mod:`zhucun.charts.print_twins`). Displaying the chart while the book builds
+records the twin (:func:`record_twin`); the print edition
+(:mod:`zhucun.book.print_edition`) draws the recorded twins
+(:func:`draw_recorded_twins`), which writes ``figures/<chart_id>.svg`` and a
+300-dpi ``figures/<chart_id>.png``, and prints the SVG.
 
 Chinese text needs a font with CJK glyphs: Debian's ``fonts-noto-cjk``
 ("Noto Sans CJK SC"), named in the README. The SVG is deterministic (fixed
@@ -156,3 +158,48 @@ def write_static(chart: Any, directory: Path | None = None) -> dict[str, Path] |
     finally:
         fig.clear()  # free the drawing at once; a chapter may draw a dozen
         TIMINGS[chart.chart_id] = time.perf_counter() - started
+
+
+TWIN_SUFFIX = ".twin.pickle"
+
+
+def record_twin(chart: Any, directory: Path | None = None) -> Path | None:
+    """Keep *chart*'s twin (the drawing function with the aggregated numbers it closes over) for later.
+
+    Written while the book builds, as ``figures/<chart_id>.twin.pickle``;
+    :func:`draw_recorded_twins` draws it when the print edition is made.
+    None when the chart has no twin.
+    """
+    if chart.static is None:
+        return None
+    import cloudpickle
+
+    folder = Path(directory) if directory is not None else figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{chart.chart_id}{TWIN_SUFFIX}"
+    path.write_bytes(cloudpickle.dumps((chart.chart_id, chart.static)))
+    return path
+
+
+def draw_recorded_twins(directory: Path | None = None) -> list[str]:
+    """Draw every twin recorded in *directory* whose SVG is missing or older than the record.
+
+    Returns the chart ids drawn, in order. The records are the build's own
+    output in the book's ``figures/`` folder, read back by the same code.
+    """
+    import pickle
+
+    folder = Path(directory) if directory is not None else figures_dir()
+    drawn = []
+    for record in sorted(folder.glob(f"*{TWIN_SUFFIX}")):
+        svg = static_paths(record.name[: -len(TWIN_SUFFIX)], folder)["svg"]
+        if svg.is_file() and svg.stat().st_mtime_ns >= record.stat().st_mtime_ns:
+            continue
+        chart_id, static = pickle.loads(record.read_bytes())
+        fig = static()
+        try:
+            save(fig, chart_id, folder)
+        finally:
+            fig.clear()
+        drawn.append(chart_id)
+    return drawn

@@ -11,14 +11,18 @@ The interactive and the printed chart therefore show the same numbers.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from zhucun.charts.style import CATEGORICAL_COLOURS, DIVERGING_COLOURS, DIVERGING_SCALE, SEQUENTIAL_SCALE
 from zhucun.charts.print_figure import add_title_and_source, new_figure, wrap
-from zhucun.charts.style import diverging_offsets
+from zhucun.charts.style import (
+    CATEGORICAL_COLOURS,
+    DIVERGING_SCALE,
+    SEQUENTIAL_SCALE,
+    diverging_offsets,
+)
 
 # Category labels longer than this (half-width units) are wrapped onto two lines.
 LABEL_WIDTH = 24
@@ -192,8 +196,9 @@ def draw_interval(data: pd.DataFrame, *, category: str, estimate: str, low: str,
         x = pd.to_numeric(part[estimate], errors="coerce").to_numpy(dtype=float)
         err = np.vstack([x - pd.to_numeric(part[low], errors="coerce").to_numpy(dtype=float),
                          pd.to_numeric(part[high], errors="coerce").to_numpy(dtype=float) - x])
-        ax.errorbar(x, y, xerr=err, fmt=SYMBOLS[i % len(SYMBOLS)], color=CATEGORICAL_COLOURS[i % len(CATEGORICAL_COLOURS)],
-                    markersize=5, elinewidth=1.2, capsize=2.5, label=str(g) if g is not None else None)
+        ax.errorbar(x, y, xerr=err, fmt=SYMBOLS[i % len(SYMBOLS)],
+                    color=CATEGORICAL_COLOURS[i % len(CATEGORICAL_COLOURS)], markersize=5, elinewidth=1.2,
+                    capsize=2.5, label=str(g) if g is not None else None)
     if reference is not None:
         ax.axvline(reference, linestyle="--", color="#777777", linewidth=1)
     from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, PercentFormatter
@@ -280,7 +285,7 @@ def draw_sankey(links: pd.DataFrame, *, nodes: Sequence[tuple[str, str]], stage_
     node_width = 0.018
     xs = {s: i / (len(stages) - 1) if len(stages) > 1 else 0.0 for i, s in enumerate(stages)}
     top: dict[tuple[str, str], float] = {}
-    for stage, column in per_stage.items():
+    for _stage, column in per_stage.items():
         y = 1.0
         for node in column:
             top[node] = y
@@ -291,7 +296,8 @@ def draw_sankey(links: pd.DataFrame, *, nodes: Sequence[tuple[str, str]], stage_
     out_cursor = dict(top)
     in_cursor = dict(top)
     columns = list(flows.columns)
-    i_ss, i_sn, i_ts, i_tn, i_v = (columns.index(c) for c in (source_stage, source_node, target_stage, target_node, value))
+    i_ss, i_sn, i_ts, i_tn, i_v = (columns.index(c)
+                                   for c in (source_stage, source_node, target_stage, target_node, value))
     rows = sorted(flows.itertuples(index=False, name=None),
                   key=lambda r: (order[(r[i_ss], r[i_sn])], order[(r[i_ts], r[i_tn])]))
     for r in rows:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-
 ROLE_LABELS = {"first_secretary": "第一书记", "team_member": "工作队员"}
 
 

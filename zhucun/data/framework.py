@@ -19,8 +19,8 @@ import pandas as pd
 import yaml
 
 from zhucun.data.codebook import Codebook, load_codebook
-from zhucun.paths import data_path
 from zhucun.data.regional_experience import LESSONS
+from zhucun.paths import data_path
 
 FRAMEWORK_FILE = "framework.yml"
 STAGES = ("manifestation", "cause", "lesson", "measure")
@@ -77,7 +77,7 @@ class Framework:
                 "对策": self.label("measure", m.id),
                 "回应的困境表现": "、".join(self.short_label("manifestation", p) for p in m.manifestations),
                 "回应的成因": "、".join(self.short_label("cause", c) for c in m.causes),
-                "借鉴的启示": "、".join(self.lessons[l] for l in m.lessons),
+                "借鉴的启示": "、".join(self.lessons[lesson] for lesson in m.lessons),
             })
         return pd.DataFrame(rows)
 
@@ -120,7 +120,8 @@ def parse_framework(raw: dict, codebook: Codebook) -> Framework:
     expected = set(codebook.of_type("likert")) & {v.name for v in codebook.variables if v.scale in groups}
     listed = [m.id for m in measures]
     if set(listed) != expected or len(listed) != len(set(listed)):
-        problems.append(f"measures must list each countermeasure item of the codebook once: {', '.join(sorted(expected))}")
+        problems.append("measures must list each countermeasure item of the codebook once: "
+                        f"{', '.join(sorted(expected))}")
     if problems:
         raise FrameworkError(f"{FRAMEWORK_FILE}:\n" + "\n".join(problems))
     # Codebook order, so the diagram and tables follow the questionnaire.
@@ -153,10 +154,10 @@ def flow_links(framework: Framework) -> pd.DataFrame:
         w = 1.0 / (len(m.manifestations) * len(m.causes) * len(m.lessons))
         for p in m.manifestations:
             for c in m.causes:
-                for l in m.lessons:
+                for lesson in m.lessons:
                     add(("manifestation", p, "cause", c), w)
-                    add(("cause", c, "lesson", l), w)
-                    add(("lesson", l, "measure", m.id), w)
+                    add(("cause", c, "lesson", lesson), w)
+                    add(("lesson", lesson, "measure", m.id), w)
     rows = [dict(source_stage=k[0], source=k[1], target_stage=k[2], target=k[3], value=round(v, 6))
             for k, v in weights.items()]
     return pd.DataFrame(rows, columns=["source_stage", "source", "target_stage", "target", "value"])
@@ -167,7 +168,7 @@ def nodes(framework: Framework) -> list[tuple[str, str]]:
     cb = framework.codebook
     return ([("manifestation", s.id) for s in cb.scales("manifestation")]
             + [("cause", s.id) for s in cb.scales("cause")]
-            + [("lesson", l) for l in framework.lessons]
+            + [("lesson", lesson) for lesson in framework.lessons]
             + [("measure", m.id) for m in framework.measures])
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from zhucun.data.codebook import load_codebook
-from zhucun.paths import data_path
 from zhucun.data.validation import validate_file
+from zhucun.paths import data_path
 
 SURVEY_FILE = "survey_responses.csv"
 INTERVIEWS_FILE = "interviews_coded.csv"

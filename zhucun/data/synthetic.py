@@ -212,13 +212,15 @@ def _parser(prog: str, what: str, default_n: int) -> argparse.ArgumentParser:
     parser.add_argument("--n", type=int, default=default_n, help="行数 / number of rows")
     parser.add_argument("--seed", type=int, required=True, help="随机种子 / random seed")
     parser.add_argument("-o", "--output", required=True, help="输出CSV路径 / output CSV path")
-    parser.add_argument("--assumptions", default=None, help="假设文件 / assumptions YAML (default: data/synthetic_assumptions.yml)")
+    parser.add_argument("--assumptions", default=None,
+                        help="假设文件 / assumptions YAML (default: data/synthetic_assumptions.yml)")
     return parser
 
 
 def demo_data_main(argv: list[str]) -> int:
     """``python -m zhucun demo-data --n 124 --seed SEED -o data/survey_responses.csv``."""
-    args = _parser("zhucun demo-data", "生成合成演示问卷数据 / write synthetic demonstration survey data", 124).parse_args(argv)
+    args = _parser("zhucun demo-data", "生成合成演示问卷数据 / write synthetic demonstration survey data",
+                   124).parse_args(argv)
     frame = generate_survey(args.n, args.seed, load_assumptions(args.assumptions))
     path = write_csv(frame, args.output)
     print(f"已写入 {len(frame)} 行合成演示数据 / wrote {len(frame)} synthetic rows: {path}")

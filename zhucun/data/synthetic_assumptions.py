@@ -114,7 +114,10 @@ def cause_correlations(assumptions: dict | None = None, codebook: Codebook | Non
 
 
 def manifestation_weights(assumptions: dict | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
-    """Weights of each manifestation factor (rows) on the causes (columns), plus 噪声标准差; short labels, so it fits a page."""
+    """Weights of each manifestation factor (rows) on the causes (columns), plus 噪声标准差.
+
+    Short labels, so it fits a page.
+    """
     assumptions, codebook = _inputs(assumptions, codebook)
     manifestations = assumptions["manifestations"]
     rows = [scale.short_label for scale in _scales(codebook, manifestations["order"], "manifestation")]

@@ -133,14 +133,17 @@ def read_text_table(path: Path | str) -> tuple[pd.DataFrame, str]:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, engine="c")
     except pd.errors.ParserError as error:
-        raise SurveyValidationError(source, [f"CSV格式错误（某行的列数多于表头） / malformed CSV (a row has more cells than the header): {error}"]) from error
+        raise SurveyValidationError(source, [
+            "CSV格式错误（某行的列数多于表头） / malformed CSV (a row has more cells than the header): "
+            f"{error}"]) from error
     except pd.errors.EmptyDataError as error:
         raise SurveyValidationError(source, ["文件为空 / the file is empty"]) from error
     names = next(iter(pd.read_csv(io.StringIO(header_line), header=None, dtype=str,
                                   keep_default_na=False).itertuples(index=False)), ())
     duplicated = sorted({name for name in names if list(names).count(name) > 1})
     if duplicated:
-        raise SurveyValidationError(source, [f"表头中列名重复 / duplicate column names in the header: {', '.join(duplicated)}"])
+        raise SurveyValidationError(source, [
+            f"表头中列名重复 / duplicate column names in the header: {', '.join(duplicated)}"])
     frame.columns = [str(name) for name in names]
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
     # A row with fewer cells than the header comes back with missing values.

@@ -38,7 +38,13 @@ import pandas as pd
 
 from zhucun.data.codebook import Codebook, Question, Variable, load_codebook
 from zhucun.data.synthetic import write_csv
-from zhucun.data.validation import LINE_NUMBER_NOTE, SurveyValidationError, decode_bytes, read_file_bytes, validate_frame
+from zhucun.data.validation import (
+    LINE_NUMBER_NOTE,
+    SurveyValidationError,
+    decode_bytes,
+    read_file_bytes,
+    validate_frame,
+)
 
 METADATA_COLUMNS = frozenset({"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "总分"})
 MISSING_ANSWERS = frozenset({"", "(跳过)", "（跳过）", "(空)", "（空）"})
@@ -194,7 +200,8 @@ def _match_headers(header: list[str], codebook: Codebook) -> tuple[list[_Column]
         if variable.name in ("respondent_id", "synthetic") or variable.name in covered:
             continue
         question = codebook.question(variable.question)
-        problems.append(f"导出文件缺少第{question.number}题的 {variable.name}（{codebook.question_text(variable.name)}） / "
+        problems.append(f"导出文件缺少第{question.number}题的 {variable.name}"
+                        f"（{codebook.question_text(variable.name)}） / "
                         f"missing from the export: question {question.number}, {variable.name}")
     return columns, problems
 
@@ -230,11 +237,16 @@ class _Problems:
         for key, cases in self.cells.items():
             shown = ", ".join(f"第{line}行 '{value}'" for line, value in cases[:5])
             more = f" …（共{len(cases)}处 / {len(cases)} in all）" if len(cases) > 5 else ""
-            out.append(f"{key}：无法识别的答案 / unknown answer text — {shown}{more}；允许 / allowed: {self.allowed[key]}")
+            out.append(f"{key}：无法识别的答案 / unknown answer text — {shown}{more}；"
+                       f"允许 / allowed: {self.allowed[key]}")
         return out
 
 
-def _convert(columns: list[_Column], body: list[tuple[int, list[str]]], codebook: Codebook) -> tuple[pd.DataFrame, list[str]]:
+def _convert(
+    columns: list[_Column],
+    body: list[tuple[int, list[str]]],
+    codebook: Codebook,
+) -> tuple[pd.DataFrame, list[str]]:
     lines = [line for line, _ in body]
     out: dict[str, list[str]] = {}
     problems = _Problems()
@@ -275,7 +287,8 @@ def _convert(columns: list[_Column], body: list[tuple[int, list[str]]], codebook
                 elif cell == "1" or normalise(_OTHER_TEXT.sub("", cell)) == option:
                     values.append("1")
                 else:
-                    problems.add(column, line, cell, f"1、0 或选项文字 / 1, 0 or the option text '{column.variable.text}'")
+                    problems.add(column, line, cell,
+                                 f"1、0 或选项文字 / 1, 0 or the option text '{column.variable.text}'")
                     values.append("0")
             out[column.variable.name] = values
         else:  # multi_joined
@@ -288,7 +301,8 @@ def _convert(columns: list[_Column], body: list[tuple[int, list[str]]], codebook
                 for part in cell.split(JOINED_SEPARATOR):
                     name = options.get(normalise(_OTHER_TEXT.sub("", part)))
                     if name is None:
-                        problems.add(column, line, part.strip(), f"{allowed}（以“{JOINED_SEPARATOR}”分隔 / joined by {JOINED_SEPARATOR}）")
+                        problems.add(column, line, part.strip(),
+                                     f"{allowed}（以“{JOINED_SEPARATOR}”分隔 / joined by {JOINED_SEPARATOR}）")
                     else:
                         chosen[name][row] = "1"
             out.update(chosen)

@@ -45,7 +45,8 @@ class Table:
         header = "| " + " | ".join(_cell(c) for c in self.data.columns) + " |"
         rule = "|" + "|".join(" --- " for _ in self.data.columns) + "|"
         rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in self.data.itertuples(index=False)]
-        lines = [f"```{{table}} {self.caption}", f":name: {self.name}", ":class: zhucun-table", "", header, rule, *rows, "```", ""]
+        lines = [f"```{{table}} {self.caption}", f":name: {self.name}", ":class: zhucun-table", "",
+                 header, rule, *rows, "```", ""]
         foot = f"资料来源：{self.source}"
         if self.note:
             foot += f"　注：{self.note}"

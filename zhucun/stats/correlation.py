@@ -46,7 +46,9 @@ def spearman_matrix(rows: pd.DataFrame, columns: pd.DataFrame, method: str = "fd
 
 def as_matrices(table: pd.DataFrame, row_order, column_order) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The long table as a ρ matrix and a matrix of cell texts ('0.42**')."""
-    rho = table.pivot(index="row", columns="column", values="rho").reindex(index=list(row_order), columns=list(column_order))
+    rho = (table.pivot(index="row", columns="column", values="rho")
+           .reindex(index=list(row_order), columns=list(column_order)))
     text = table.assign(text=[("—" if np.isnan(v) else f"{v:.2f}{m}") for v, m in zip(table["rho"], table["mark"])])
-    text = text.pivot(index="row", columns="column", values="text").reindex(index=list(row_order), columns=list(column_order))
+    text = (text.pivot(index="row", columns="column", values="text")
+            .reindex(index=list(row_order), columns=list(column_order)))
     return rho, text

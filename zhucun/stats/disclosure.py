@@ -71,10 +71,10 @@ def suppress_small_counts(table: pd.DataFrame | pd.Series, threshold: int = 5) -
     if one_way:
         if values[:-1, 0].sum() != values[-1, 0]:
             raise ValueError("the total (last element) does not equal the sum of the other cells")
-        shape, lines = values.shape, [[(r, 0) for r in range(values.shape[0])]]
+        lines = [[(r, 0) for r in range(values.shape[0])]]
     else:
         _check_totals(values)
-        shape, lines = values.shape, _lines(values.shape)
+        lines = _lines(values.shape)
 
     primary = values < threshold
     hidden = primary.copy()

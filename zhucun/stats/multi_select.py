@@ -23,7 +23,8 @@ def option_shares(frame: pd.DataFrame, options, groups: pd.Series | None = None)
             part = chosen[keys == name]
             for option in order:
                 rows.append({"option": option, "group": name, "n": len(part),
-                             "chosen": int(part[option].sum()), "share": float(part[option].mean()) if len(part) else float("nan")})
+                             "chosen": int(part[option].sum()),
+                             "share": float(part[option].mean()) if len(part) else float("nan")})
     table = pd.DataFrame(rows)
     table["rank"] = table["option"].map({option: i + 1 for i, option in enumerate(order)})
     return table

@@ -108,7 +108,8 @@ def brant_test(y: pd.Series, predictors: pd.DataFrame) -> BrantResult:
         z = (y.to_numpy() > cut).astype("float64")
         for column in binary:
             # An empty cell of the 2×2 table means (quasi-)separation at this cut.
-            if pd.crosstab(X[column].to_numpy(), z).reindex(index=[0.0, 1.0], columns=[0.0, 1.0], fill_value=0).to_numpy().min() == 0:
+            if pd.crosstab(X[column].to_numpy(), z).reindex(
+                    index=[0.0, 1.0], columns=[0.0, 1.0], fill_value=0).to_numpy().min() == 0:
                 sparse.append((column, cut))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

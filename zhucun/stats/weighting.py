@@ -14,6 +14,7 @@ import pandas as pd
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.sourced_tables import load_population_margins
 
+
 def population_margins(variable: str = "role", table: pd.DataFrame | None = None) -> pd.Series:
     """Population count per code of *variable*, from the validated ``data/population_margins.csv``.
 

@@ -45,7 +45,8 @@ def measure_ratings(survey: pd.DataFrame, codebook: Codebook | None = None, by: 
     for scale in codebook.scales("countermeasure"):
         for item in scale.items:
             parts = [(ALL_LABEL, survey[item])]
-            parts += [(label, survey.loc[survey[by].astype("str") == str(code), item]) for code, label in labels.items()]
+            parts += [(label, survey.loc[survey[by].astype("str") == str(code), item])
+                      for code, label in labels.items()]
             for subgroup, values in parts:
                 rows.append({"measure": item, "label": codebook.question_text(item),
                              "short_label": codebook.short_label(item), "group": scale.id,

@@ -6,12 +6,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from zhucun.data.codebook import load_codebook
-from zhucun.data.framework import (FrameworkError, flow_links, load_countermeasure_framework,
-                                             parse_framework)
-from zhucun.stats.measure_ratings import measure_ratings, rate, ranked
-from zhucun.paths import data_path
 from zhucun.charts.sankey import framework_sankey
+from zhucun.data.codebook import load_codebook
+from zhucun.data.framework import FrameworkError, flow_links, load_countermeasure_framework, parse_framework
+from zhucun.paths import data_path
+from zhucun.stats.ratings import measure_ratings, ranked, rate
 
 
 def _raw():
