@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import nbformat
 import pytest
 import yaml
@@ -50,3 +52,26 @@ def test_first_heading_is_the_chapter_title(book_root):
     for path, title in zip(chapter_notebooks(book_root), expected):
         first = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
         assert first.source.splitlines()[0] == f"# {title}", path.name
+
+
+MAX_CODE_LINES = 150
+
+
+def code_of(path):
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("index", range(10))
+def test_chapter_is_thin_one_analysis_call_and_no_definitions(book_root, index):
+    """Issue 11.4: imports, one call to the chapter module's analysis, glue, charts and tables; nothing defined."""
+    path = chapter_notebooks(book_root)[index]
+    cells = code_of(path)
+    lines = sum(len(source.splitlines()) for source in cells)
+    assert lines <= MAX_CODE_LINES, f"{path.name}: {lines} lines of code (at most {MAX_CODE_LINES})"
+    definitions = [f"{type(node).__name__} at line {node.lineno} of cell {i}"
+                   for i, source in enumerate(cells)
+                   for node in ast.walk(ast.parse(source))
+                   if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))]
+    assert not definitions, f"{path.name} defines code that belongs in zhucun/chapters: {definitions}"
+    calls = sum(source.count(".analyse(") for source in cells)
+    assert calls == 1, f"{path.name}: {calls} calls of a chapter module's analyse(), expected exactly one"
