@@ -38,6 +38,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "zhucun.book.pinned_outputs:main",
         "重新执行各章并记录供 nbval 比对的核心数字 / re-record the pinned headline outputs",
     ),
+    "pin-pages": (
+        "zhucun.book.pinned_outputs:pin_pages_main",
+        "记录各章页面的摘要，供“读者所见不变”的测试比对 / pin the digests of the built chapter pages",
+    ),
 }
 
 
