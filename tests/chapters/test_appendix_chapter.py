@@ -6,27 +6,14 @@ and tests/data/test_synthetic_assumptions.py.
 
 from __future__ import annotations
 
-import re
-
-import nbformat
-import pandas as pd
 import pytest
 
+from tests.chapters.notebook_checks import assert_cells_are_text, assert_prose_is_glued, notebook_path
 from zhucun.chapters import appendix
 from zhucun.data.codebook import load_codebook
 
-NOTEBOOK = "chapters/08_appendix.ipynb"
 TABLES = ("data_dictionary", "csv_columns", "package_versions", "data_hashes",
           "profile_table", "cause_table", "weight_table", "effect_table")
-
-
-def glue_names(notebook) -> tuple[set[str], set[str]]:
-    """Names the markdown cells use ({glue}`…` and glue:figure), and names the code cells glue themselves."""
-    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
-    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
-    used = set(re.findall(r"\{glue(?::\w+)?\}`([^`]+)`", markdown))
-    used |= set(re.findall(r"(?:`{3,}|:{3,})\{glue:figure\}\s+(\S+)", markdown))
-    return used, set(re.findall(r"\bglue\(\s*\"([^\"]+)\"", code))
 
 
 @pytest.fixture(scope="module")
@@ -34,18 +21,13 @@ def result():
     return appendix.analyse()
 
 
-def test_every_glue_name_of_the_prose_is_given(book_root, result):
-    used, glued_in_notebook = glue_names(nbformat.read(book_root / NOTEBOOK, as_version=4))
-    assert used - set(result.texts) - glued_in_notebook == set()
-    assert set(result.texts) - used == set(), "texts that no sentence uses"
-    assert all(isinstance(text, str) and text for text in result.texts.values())
+def test_every_glue_name_of_the_prose_is_given(result):
+    assert_prose_is_glued(result.texts, notebook_path("08_appendix"), all_used=True)
 
 
 @pytest.mark.parametrize("table", TABLES)
 def test_table_cells_are_text_not_raw_floats(result, table):
-    frame: pd.DataFrame = getattr(result, table)
-    assert len(frame)
-    assert not any(isinstance(value, float) for value in frame.to_numpy().ravel()), table
+    assert_cells_are_text(getattr(result, table))
 
 
 def test_content(result):

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-import nbformat
-
+from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import front_page
 from zhucun.data.survey import load_survey
 
 
-def test_every_glue_name_of_the_prose_is_given(book_root):
-    notebook = nbformat.read(book_root / "chapters/index.ipynb", as_version=4)
-    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
-    used = set(re.findall(r"\{glue(?::\w+)?\}`([^`]+)`", markdown))
-    assert used == set(front_page.analyse().texts)
+def test_every_glue_name_of_the_prose_is_given():
+    assert_prose_is_glued(front_page.analyse().texts, notebook_path("index"), all_used=True)
 
 
 def test_count_and_status_follow_the_survey():

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-import nbformat
-
+from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import references
 from zhucun.paths import data_path
 
 
-def test_every_glue_name_of_the_prose_is_given(book_root):
-    notebook = nbformat.read(book_root / "chapters/07_references.ipynb", as_version=4)
-    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
-    used = set(re.findall(r"\{glue(?::\w+)?\}`([^`]+)`", markdown))
-    assert used == set(references.analyse().texts)
+def test_every_glue_name_of_the_prose_is_given():
+    assert_prose_is_glued(references.analyse().texts, notebook_path("07_references"), all_used=True)
 
 
 def test_counts_add_up_to_the_bibliography():

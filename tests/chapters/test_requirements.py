@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import ast
-import re
-from pathlib import Path
-
-import nbformat
 import pytest
 
+from tests.chapters.notebook_checks import assert_cells_are_text, assert_prose_is_glued, notebook_path
 from zhucun.chapters.requirements import analyse
 from zhucun.prose.formatting import format_percent
-
-NOTEBOOK = Path(__file__).resolve().parents[2] / "chapters" / "02_requirements.ipynb"
-PROSE_GLUE = re.compile(r"\{glue(?::text)?\}`([^`]+)`|[`:]{3}\{glue:figure\} (\S+)")
-GLUED_IN_CODE = re.compile(r"""\bglue\(\s*["']([^"']+)["']""")
-
-
-def glue_names(notebook: Path) -> tuple[set[str], set[str]]:
-    """The glue names the markdown uses, and those the code cells glue themselves (charts)."""
-    nb = nbformat.read(notebook, as_version=4)
-    prose = {a or b for cell in nb.cells if cell.cell_type == "markdown" for a, b in PROSE_GLUE.findall(cell.source)}
-    code = {name for cell in nb.cells if cell.cell_type == "code" for name in GLUED_IN_CODE.findall(cell.source)}
-    return prose, code
 
 
 @pytest.fixture(scope="module")
@@ -31,25 +15,12 @@ def result():
 
 
 def test_every_prose_glue_name_is_a_text_or_a_glued_chart(result):
-    prose, charts = glue_names(NOTEBOOK)
+    prose = assert_prose_is_glued(result.texts, notebook_path("02_requirements"))
     assert {"fig-ch2-composition", "fig-ch2-sample-vs-population", "ch2_implied_total", "ch2_kish_n"} <= prose
-    assert prose - set(result.texts) - charts == set()
-    assert all(isinstance(text, str) and text for text in result.texts.values())
-
-
-def test_notebook_is_thin():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
-    assert sum(len(source.splitlines()) for source in code) <= 150
-    assert sum("analyse(" in source for source in code) == 1
-    for source in code:
-        tree = ast.parse(source)
-        assert not any(isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda)) for node in ast.walk(tree))
 
 
 def test_table_cells_are_not_floats(result):
-    for table in (result.village_types, result.sample, result.duties, result.periods):
-        assert not any(isinstance(value, float) for value in table.to_numpy().ravel())
+    assert_cells_are_text(result.village_types, result.sample, result.duties, result.periods)
 
 
 def test_implied_total_and_sample(result):

@@ -10,7 +10,8 @@ after its charts are drawn.
 from __future__ import annotations
 
 import pytest
-from test_browser import book_pages, open_page
+
+from tests.e2e.test_browser import book_pages, open_page
 
 BLOCKING = ("serious", "critical")
 ALL_CHARTS_DRAWN = ("() => [...document.querySelectorAll('.zhucun-chart-canvas')]"

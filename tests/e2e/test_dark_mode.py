@@ -3,7 +3,7 @@ own button, and the chart text is redrawn in the dark theme's colour."""
 
 from __future__ import annotations
 
-from test_accessibility import open_in_mode
+from tests.e2e.test_accessibility import open_in_mode
 
 CHART_HEAVY_PAGE = "chapters/03_predicaments.html"
 TITLE_COLOUR = ("() => getComputedStyle(document.querySelector("

@@ -23,7 +23,7 @@ It does what the stock Jupyter Book does not:
    sphinx-togglebutton (both loaded by Jupyter Book) register their inline
    scripts twice, and the second ``const THEBE_JS_URL`` is a console error.
 5. Repairs two accessibility faults of the generated HTML (axe-core, see
-   tests/test_accessibility.py): a Graphviz diagram is an ``<object>`` whose
+   tests/e2e/test_accessibility.py): a Graphviz diagram is an ``<object>`` whose
    alternative text is only its fallback content, so it is given
    ``role="img"`` and that text as its name; docutils marks bibliography
    entries with the deprecated ``doc-biblioentry`` role inside a
