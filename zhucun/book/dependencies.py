@@ -6,7 +6,7 @@ imports, directly or through other modules. Both are detected, not declared:
 while the build executes a chapter (:mod:`zhucun.book.parallel_execution`), an
 import finder and an audit hook in the chapter's kernel, installed by
 ``zhucun/__init__.py`` when the environment variable ``ZHUCUN_DEPENDENCY_LOG``
-names a log file, write to that log every zhucun module imported and every
+names a log file, write to that log every zhucun module imported (the book machinery aside) and every
 file of ``data/`` opened or listed. After the run the build keeps, per notebook, the SHA-256 of each of
 them in ``<jupyter cache>/zhucun-dependencies.json``. At the next build a
 notebook whose recorded files changed, or that has no record, loses its cached
@@ -45,9 +45,19 @@ class _ImportRecorder:
         self.log = log
 
     def find_spec(self, name, path=None, target=None):
-        if name == PACKAGE or name.startswith(PACKAGE + "."):
+        if recorded(name):
             self.log.write(f"module {name}\n")
         return None
+
+
+def recorded(name: str) -> bool:
+    """A zhucun module a chapter's output can depend on: any but the book machinery.
+
+    ``zhucun.book`` is loaded in every kernel only to run this recorder, and
+    nothing in it computes a chapter's numbers or words; counting it would
+    re-execute every chapter whenever the machinery changes.
+    """
+    return (name == PACKAGE or name.startswith(PACKAGE + ".")) and not name.startswith(f"{PACKAGE}.book")
 
 
 def install_recorder(log_path: str | os.PathLike, data_folder: str | os.PathLike) -> None:
@@ -64,7 +74,7 @@ def install_recorder(log_path: str | os.PathLike, data_folder: str | os.PathLike
     root = os.path.dirname(data)
     log = open(log_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - open for the kernel's life
     for name in sorted(sys.modules):
-        if name == PACKAGE or name.startswith(PACKAGE + "."):
+        if recorded(name):
             log.write(f"module {name}\n")
     sys.meta_path.insert(0, _ImportRecorder(log))
 

@@ -360,17 +360,22 @@ def print_pdf(html_file: Path, pdf: Path) -> None:
             browser.close()
 
 
-def build_singlehtml(root: Path, path_output: Path | None) -> Path:
-    """Run the single-page build (reusing the jupyter cache); returns the page of the root document."""
+def start_singlehtml(root: Path, path_output: Path | None) -> subprocess.Popen:
+    """Start the single-page build (reusing the jupyter cache) in its own process."""
     jb = shutil.which("jb") or str(Path(sys.executable).parent / "jb")
     command = [jb, "build", str(root), "--builder", "singlehtml"]
     if path_output is not None:
         command += ["--path-output", str(path_output)]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PrintEditionError(f"single-page build failed (exit {result.returncode}):\n"
-                                f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    out = (path_output or root) / "_build" / "singlehtml"
+    return subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_singlehtml(build: subprocess.Popen, out_root: Path) -> Path:
+    """Wait for the single-page build; returns the page of the root document."""
+    stdout, stderr = build.communicate()
+    if build.returncode != 0:
+        raise PrintEditionError(f"single-page build failed (exit {build.returncode}):\n"
+                                f"{stdout[-3000:]}\n{stderr[-3000:]}")
+    out = out_root / "_build" / "singlehtml"
     pages = [p for p in out.rglob("index.html") if "zhucun-chart" in p.read_text(encoding="utf-8")]
     if not pages:
         raise PrintEditionError(f"no single-page book with charts under {out}")
@@ -407,11 +412,16 @@ def make_pdf(root: Path | None = None, *, path_output: Path | None = None, skip_
     the contents' page numbers); returns the path of ``_build/pdf/book.pdf``."""
     root = book_root(root)
     out_root = path_output or root
-    if skip_build:
+    figures = figures or figures_dir(root)
+    build = None if skip_build else start_singlehtml(root, path_output)
+    # The build recorded every chart's twin; drawing them is the print edition's own
+    # work, done while the single page builds in its own process.
+    draw_recorded_twins(figures)
+    if build is None:
         page = max((out_root / "_build" / "singlehtml").rglob("index.html"), key=lambda p: p.stat().st_size)
     else:
-        page = build_singlehtml(root, path_output)
-    figures = figures or figures_dir(root)
+        page = finish_singlehtml(build, out_root)
+        draw_recorded_twins(figures)  # twins of chapters the single-page build had to execute
     pdf_dir = out_root / "_build" / "pdf"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     pdf = pdf_dir / "book.pdf"
@@ -419,8 +429,6 @@ def make_pdf(root: Path | None = None, *, path_output: Path | None = None, skip_
     singlehtml = out_root / "_build" / "singlehtml"
     copy = singlehtml / "print.html"
     page_html = page.read_text(encoding="utf-8")
-    # The build recorded every chart's twin; drawing them is the print edition's own work.
-    draw_recorded_twins(figures)
     missing = [cid for cid in chart_ids(page_html) if not (figures / f"{cid}.svg").is_file()]
     if missing and figures == figures_dir(root):
         execute_for_figures(root, missing)
@@ -428,7 +436,8 @@ def make_pdf(root: Path | None = None, *, path_output: Path | None = None, skip_
     html_text, headings = make_print_copy(page_html, figures)
     copy.write_text(html_text, encoding="utf-8")
     print_pdf(copy, pdf)
-    repair_cjk_text(pdf)
+    # The first printing only tells where the headings land (named destinations, not
+    # text), so its Chinese text needs no repair; the final printing does.
     pages = heading_pages(pdf, headings)
     html_text, headings = make_print_copy(page_html, figures, pages=pages)
     copy.write_text(html_text, encoding="utf-8")
