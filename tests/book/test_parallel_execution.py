@@ -15,17 +15,27 @@ def write_notebook(path, code: str):
     return path
 
 
-def test_executed_notebooks_are_cached_and_failures_are_not(tmp_path):
-    good = [write_notebook(tmp_path / f"good{i}.ipynb", f"print({i} * 7)") for i in range(2)]
-    bad = write_notebook(tmp_path / "bad.ipynb", "raise ValueError('bad data')")
-    messages = []
-    executed = execute_into_cache(tmp_path / "cache", [*good, bad], timeout=120, log=messages.append)
+def test_executed_notebooks_are_cached(tmp_path):
+    good = [write_notebook(tmp_path / f"good{i}.ipynb", f"print({i} * 7)") for i in range(3)]
+    executed = execute_into_cache(tmp_path / "cache", good, timeout=120, log=print)
     assert sorted(executed) == sorted(good)
     cache = get_cache(str(tmp_path / "cache"))
     # MyST-NB matches the notebook as read from disk, and merges the cached outputs in.
-    assert uncached_notebooks(cache, [*good, bad]) == [bad]
+    assert uncached_notebooks(cache, good) == []
     _, merged = cache.merge_match_into_notebook(nbformat.read(good[1], as_version=4))
     assert merged.cells[0].outputs[0]["text"] == "7\n"
+
+
+def test_a_failure_is_left_to_myst_nb_and_stops_what_has_not_started(tmp_path):
+    """The build stops at the first failing chapter, so chapters still waiting are not run here."""
+    # Largest first: the failing notebook starts at once, the others wait for a worker.
+    bad = write_notebook(tmp_path / "bad.ipynb", "# " + "x" * 5000 + "\nraise ValueError('bad data')")
+    waiting = [write_notebook(tmp_path / f"later{i}.ipynb", f"import time; time.sleep(3); print({i})")
+               for i in range(4)]
+    messages = []
+    executed = execute_into_cache(tmp_path / "cache", [bad, *waiting], timeout=120, log=messages.append)
+    assert bad not in executed and len(executed) < len(waiting)
+    assert uncached_notebooks(get_cache(str(tmp_path / "cache")), [bad]) == [bad]
     assert any("bad.ipynb" in m and "MyST-NB will run it again" in m for m in messages)
 
 

@@ -96,16 +96,11 @@ def test_pages_are_offline_clean_and_every_chart_is_drawn(browser, served_book, 
     assert not problems, "\n".join(problems)
 
 
-def test_chapters_have_charts(browser, served_book, book_root):
-    """Each chapter page draws at least one chart (the data → chart path is live)."""
-    without = []
-    for rel in chapter_pages(book_root)[1:]:
-        if rel.endswith("07_references.html"):
-            continue
-        page, _, _ = open_page(browser, served_book + rel)
-        if page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.length") == 0:
-            without.append(rel)
-        page.close()
+def test_chapters_have_charts(built_book, book_root):
+    """Each chapter page holds at least one chart (the data → chart path is live); that every
+    chart is drawn in the browser is checked above, page by page."""
+    without = [rel for rel in chapter_pages(book_root)[1:] if not rel.endswith("07_references.html")
+               and "zhucun-chart-canvas" not in (built_book / rel).read_text(encoding="utf-8")]
     assert not without
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import nbformat
@@ -29,12 +29,15 @@ import nbformat
 from zhucun.book.dependencies import LOG_VARIABLE, Dependencies, read_log
 
 
-def _execute(path: str, timeout: int | None) -> tuple[str, str | None, float, str | None, Dependencies]:
-    """Run one notebook in a worker process.
+def _execute(path: str, timeout: int | None, stop: str) -> tuple[str, str | None, float, str | None, Dependencies]:
+    """Run one notebook in a worker process, unless the file *stop* says an earlier one failed.
 
     Returns (path, executed JSON or None, seconds, error, what the kernel read and imported).
     """
     from jupyter_cache.executors.utils import single_nb_execution
+
+    if Path(stop).exists():
+        return path, None, 0.0, "not run: another chapter failed first", Dependencies()
 
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as folder:
@@ -87,14 +90,23 @@ def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | N
         + ", ".join(sorted(p.stem for p in todo)))
     # spawn, not fork: the Sphinx process holds threads and open databases.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    results = []
+    with tempfile.TemporaryDirectory() as folder, \
+            ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # The build stops at the first failing chapter (nb_execution_raise_on_error), so
+        # after a failure the chapters not yet started are not run here for nothing.
+        stop = Path(folder) / "a chapter failed"
         # Longest first (chapter 三), so the pool does not end waiting on it.
         ordered = sorted(todo, key=lambda p: p.stat().st_size, reverse=True)
-        results = list(pool.map(_execute, [str(p) for p in ordered], [timeout] * len(ordered)))
+        for future in as_completed([pool.submit(_execute, str(p), timeout, str(stop)) for p in ordered]):
+            results.append(future.result())
+            if results[-1][1] is None:
+                stop.touch()
     executed = {}
-    for path, text, seconds, error, found in results:
+    for path, text, seconds, error, found in sorted(results, key=lambda result: result[0]):
         if text is None:
-            log(f"[zhucun] {path} failed ({error}); MyST-NB will run it again and report the error")
+            if seconds:
+                log(f"[zhucun] {path} failed ({error}); MyST-NB will run it again and report the error")
             continue
         record = cache.add_nb_to_project(path)
         cache.cache_notebook_bundle(
