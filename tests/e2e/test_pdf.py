@@ -17,7 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from zhucun.book.print_edition import PrintEditionError, _normalise, chart_ids, make_print_copy, repair_to_unicode_cmap
+from zhucun.book.print_edition import (
+    PrintEditionError,
+    chart_ids,
+    comparable_text,
+    make_print_copy,
+    repair_to_unicode_cmap,
+)
 
 BOOK_ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,9 +78,9 @@ def test_to_unicode_maps_radical_lookalikes_to_ideographs():
     assert repair_to_unicode_cmap(cmap.replace("<2F00>", "<4E00>").replace("<2F32>", "<5E72>")) is None
 
 
-def test_normalise_for_comparison():
-    assert _normalise("结\u3000论") == "结论"
-    assert _normalise("驻村⼲部") == "驻村干部"
+def testcomparable_text_for_comparison():
+    assert comparable_text("结\u3000论") == "结论"
+    assert comparable_text("驻村⼲部") == "驻村干部"
 
 
 def _chapter_titles() -> list[str]:
@@ -120,11 +126,11 @@ def test_pdf_has_a_sensible_length(pdf_pages):
 
 
 def test_every_chapter_title_is_text_in_toc_order(pdf_pages):
-    body = [_normalise(text) for text in pdf_pages]
+    body = [comparable_text(text) for text in pdf_pages]
     contents = body[1] + body[2]
     start = 3  # after the cover and the contents
     for title in _chapter_titles():
-        target = _normalise(title)
+        target = comparable_text(title)
         assert target in contents, f"{title} missing from the table of contents"
         page = next((i for i in range(start, len(body)) if target in body[i]), None)
         assert page is not None, f"chapter {title!r} not found as text after page {start}"

@@ -55,6 +55,7 @@ EXPORTS = {
     "PRINT_CSS": "print_edition",
     "PrintEditionError": "print_edition",
     "chart_ids": "print_edition",
+    "comparable_text": "print_edition",
     "execute_for_figures": "print_edition",
     "finish_singlehtml": "print_edition",
     "heading_pages": "print_edition",

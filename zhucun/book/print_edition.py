@@ -95,8 +95,9 @@ def _text(element) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ", strip=True)).strip()
 
 
-def _normalise(text: str) -> str:
-    # PDF text extraction loses or adds spaces, ideographic ones included.
+def comparable_text(text: str) -> str:
+    """*text* as the PDF's extracted text can be compared with it: no spaces (extraction loses
+    or adds them, ideographic ones included), radical look-alikes read as ideographs."""
     return re.sub(r"[\s\u3000]+", "", _unified(text))
 
 
