@@ -110,3 +110,18 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def copy_built_book(book_root: Path, target: Path) -> Path:
+    """The book's sources with the main build's jupyter cache and dependency records.
+
+    Built elsewhere, the copy reuses every chapter whose recorded data files
+    and modules are unchanged: the records do not depend on where the book lives.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(book_root / name, target / name)
+    for folder in ("chapters", "data"):
+        shutil.copytree(book_root / folder, target / folder)
+    shutil.copytree(book_root / "_build" / ".jupyter_cache", target / "_build" / ".jupyter_cache")
+    return target

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import copy_built_book
 
 
 def build(root: Path) -> str:
@@ -45,13 +46,7 @@ def executed_chapters(log: str) -> list[str]:
 @pytest.fixture(scope="module")
 def built_copy(built_book, book_root, tmp_path_factory) -> Path:
     """The book with the main build's jupyter cache and dependency records, in another folder."""
-    root = tmp_path_factory.mktemp("book")
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy(book_root / name, root / name)
-    for folder in ("chapters", "data"):
-        shutil.copytree(book_root / folder, root / folder)
-    shutil.copytree(book_root / "_build" / ".jupyter_cache", root / "_build" / ".jupyter_cache")
-    return root
+    return copy_built_book(book_root, tmp_path_factory.mktemp("book"))
 
 
 def test_a_changed_data_file_re_executes_only_its_readers(built_copy):

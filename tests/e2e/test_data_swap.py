@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,19 +17,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.conftest import copy_built_book
 from zhucun.book.dependencies import STORE_FILE
 
 NOTICE = "zhucun-synthetic-notice"
-
-
-def copy_book(book_root: Path, target: Path) -> Path:
-    """The book's sources with the main build's jupyter cache: chapters that do not read the survey are reused."""
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy(book_root / name, target / name)
-    for folder in ("chapters", "data"):
-        shutil.copytree(book_root / folder, target / folder)
-    shutil.copytree(book_root / "_build" / ".jupyter_cache", target / "_build" / ".jupyter_cache")
-    return target
 
 
 def run(args, cwd) -> subprocess.CompletedProcess:
@@ -66,7 +56,7 @@ def landing_count(root: Path) -> str:
 
 @pytest.fixture(scope="module")
 def book_copy(tmp_path_factory, book_root, built_book) -> Path:
-    return copy_book(book_root, tmp_path_factory.mktemp("book"))
+    return copy_built_book(book_root, tmp_path_factory.mktemp("book"))
 
 
 def test_real_data_without_synthetic_column_removes_every_notice(book_copy):
