@@ -148,27 +148,17 @@ def listing_digest(root: Path, relative: str) -> str:
     return _sha256("\n".join(sorted(os.listdir(path))).encode())
 
 
-def fingerprint(root: Path, found: Dependencies) -> dict[str, dict[str, str]]:
-    """The digests of everything in *found*, as stored for one notebook."""
-    return {
-        "modules": {name: module_digest(name) for name in sorted(found.modules)},
-        "files": {path: file_digest(root, path) for path in sorted(found.files)},
-        "listings": {path: listing_digest(root, path) for path in sorted(found.listings)},
-    }
-
-
-def what_changed(root: Path, stored: dict[str, dict[str, str]] | None) -> list[str]:
-    """What differs from the stored fingerprint of a notebook: module names and paths; ['no record'] without one."""
-    if not stored:
-        return ["no record"]
-    current = {"modules": module_digest, "files": lambda p: file_digest(root, p),
-               "listings": lambda p: listing_digest(root, p)}
-    return [key for kind, digest in current.items()
-            for key, value in sorted(stored.get(kind, {}).items()) if digest(key) != value]
+KINDS = ("modules", "files", "listings")
 
 
 class DependencyStore:
-    """The stored fingerprints of every notebook, keyed by its path relative to the book root."""
+    """The stored fingerprints of every notebook, keyed by its path relative to the book root.
+
+    A fingerprint holds, for each kind of dependency, the digest of each module
+    name or book-relative path. Current digests are computed once per store:
+    the survey file or the codebook module, which most chapters share, is read
+    once per build, not once per chapter.
+    """
 
     def __init__(self, cache_path: Path, root: Path):
         self.path = Path(cache_path) / STORE_FILE
@@ -177,15 +167,30 @@ class DependencyStore:
             self.records = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.records = {}
+        self._current: dict[tuple[str, str], str] = {}
 
     def key(self, notebook: Path) -> str:
         return Path(os.path.relpath(notebook, self.root)).as_posix()
 
+    def current(self, kind: str, name: str) -> str:
+        """The digest of the module or path *name* of *kind* as it is now."""
+        if (kind, name) not in self._current:
+            self._current[kind, name] = (module_digest(name) if kind == "modules"
+                                         else file_digest(self.root, name) if kind == "files"
+                                         else listing_digest(self.root, name))
+        return self._current[kind, name]
+
     def changes(self, notebook: Path) -> list[str]:
-        return what_changed(self.root, self.records.get(self.key(notebook)))
+        """What differs from the notebook's stored fingerprint: module names and paths; ['no record'] without one."""
+        stored = self.records.get(self.key(notebook))
+        if not stored:
+            return ["no record"]
+        return [name for kind in KINDS for name, digest in sorted(stored.get(kind, {}).items())
+                if self.current(kind, name) != digest]
 
     def record(self, notebook: Path, found: Dependencies) -> None:
-        self.records[self.key(notebook)] = fingerprint(self.root, found)
+        self.records[self.key(notebook)] = {
+            kind: {name: self.current(kind, name) for name in sorted(getattr(found, kind))} for kind in KINDS}
 
     def forget(self, notebook: Path) -> None:
         self.records.pop(self.key(notebook), None)

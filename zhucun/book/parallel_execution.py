@@ -26,18 +26,19 @@ from pathlib import Path
 
 import nbformat
 
-from zhucun.book.dependencies import LOG_VARIABLE, Dependencies, read_log
+from zhucun.book.dependencies import LOG_VARIABLE, Dependencies, DependencyStore, read_log
 
 
 def _execute(path: str, timeout: int | None, stop: str) -> tuple[str, str | None, float, str | None, Dependencies]:
     """Run one notebook in a worker process, unless the file *stop* says an earlier one failed.
 
-    Returns (path, executed JSON or None, seconds, error, what the kernel read and imported).
+    Returns (path, executed JSON or None, seconds, error, what the kernel read and imported);
+    a notebook not run has neither JSON nor error.
     """
     from jupyter_cache.executors.utils import single_nb_execution
 
     if Path(stop).exists():
-        return path, None, 0.0, "not run: another chapter failed first", Dependencies()
+        return path, None, 0.0, None, Dependencies()  # not run: another chapter failed first
 
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as folder:
@@ -73,10 +74,14 @@ def workers_for(count: int) -> int:
     return max(1, min(count, os.cpu_count() or 1))
 
 
-def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | None, log) -> dict[Path, Dependencies]:
+def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | None, log,
+                       store: DependencyStore | None = None) -> dict[Path, Dependencies]:
     """Execute the uncached *notebooks* in parallel and cache them.
 
     Returns, for each notebook that ran without error, what it read and imported.
+    With a *store*, each of them is recorded there, and every uncached notebook
+    that did not run loses its record: MyST-NB runs it again and reports the
+    error, and without a record it runs again at the next build too.
     """
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
@@ -105,8 +110,10 @@ def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | N
     executed = {}
     for path, text, seconds, error, found in sorted(results, key=lambda result: result[0]):
         if text is None:
-            if seconds:
+            if error:
                 log(f"[zhucun] {path} failed ({error}); MyST-NB will run it again and report the error")
+            if store is not None:
+                store.forget(Path(path))
             continue
         record = cache.add_nb_to_project(path)
         cache.cache_notebook_bundle(
@@ -114,4 +121,6 @@ def execute_into_cache(cache_path: Path, notebooks: list[Path], timeout: int | N
                           data={"execution_seconds": seconds}),
             check_validity=False, overwrite=True)
         executed[Path(path)] = found
+        if store is not None:
+            store.record(Path(path), found)
     return executed

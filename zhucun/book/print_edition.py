@@ -13,7 +13,7 @@ Route (no TeX needed):
    with each chapter on a new page.
 3. Debian's headless Chromium prints the copy (Playwright, no network) with
    page numbers in the footer. The table of contents gets its page numbers
-   from a first printing: the PDF's text says where each heading landed.
+   from a first printing: its named destinations say where each heading landed.
 """
 
 from __future__ import annotations

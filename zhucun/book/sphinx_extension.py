@@ -57,6 +57,7 @@ def plotly_js() -> Path:
     """The plotly.js the book ships: its own small bundle, else plotly's full one."""
     return PLOTLY_BOOK_JS if PLOTLY_BOOK_JS.is_file() else PLOTLY_FULL_JS
 
+
 def _on_config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
     # Declared, so the browser does not ask for a missing /favicon.ico.
@@ -136,23 +137,13 @@ def _on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]
 
 def _on_env_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
     """Execute the notebooks about to be read in parallel, and keep what each one used."""
-    from jupyter_cache import get_cache
-
     config = env.mystnb_config
     if config.execution_mode != "cache":
         return
-    notebooks = [Path(env.doc2path(d)) for d in docnames if Path(env.doc2path(d)).suffix == ".ipynb"]
+    notebooks = [path for path in map(Path, map(env.doc2path, docnames)) if path.suffix == ".ipynb"]
     cache_path = Path(config.execution_cache_path)
-    executed = execute_into_cache(cache_path, notebooks, config.execution_timeout, logger.info)
     store = DependencyStore(cache_path, Path(app.srcdir))
-    for notebook, found in executed.items():
-        store.record(notebook, found)
-    # A notebook that failed here is left to MyST-NB, which reports the error;
-    # without a record of its own it runs again at the next build.
-    cache = get_cache(str(cache_path))
-    for notebook in sorted(set(notebooks) - set(executed)):
-        if cache_record(cache, notebook) is None:
-            store.forget(notebook)
+    execute_into_cache(cache_path, notebooks, config.execution_timeout, logger.info, store)
     store.save()
 
 

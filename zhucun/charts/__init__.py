@@ -18,7 +18,6 @@ EXPORTS = {
     "PAGE_WIDTH_IN": "print_figure",
     "PNG_DPI": "print_figure",
     "SOURCE_PREFIX": "print_figure",
-    "TIMINGS": "print_figure",
     "TWIN_SUFFIX": "print_figure",
     "add_title_and_source": "print_figure",
     "configure": "print_figure",

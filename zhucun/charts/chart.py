@@ -27,7 +27,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 
-from zhucun.charts.print_figure import record_twin, write_static
+from zhucun.charts.print_figure import record_twin
 from zhucun.charts.style import LEGEND_TOP_MARGIN, PLOTLY_CONFIG, PLOTLY_MIME
 
 _CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -109,10 +109,6 @@ class Chart:
             f"{self.data_table_html()}</details>"
             "</div>"
         )
-
-    def write_static(self):
-        """Draw the static twin now into figures/<chart_id>.svg and .png; None when there is none."""
-        return write_static(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
         # The build displays (or glues) every chart once: that is when its print

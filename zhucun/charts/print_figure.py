@@ -15,7 +15,6 @@ hash salt, no date), so two builds of one commit write the same bytes.
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -30,9 +29,6 @@ PAGE_WIDTH_IN = 6.3
 SOURCE_PREFIX = "资料来源："
 
 _configured = False
-# Seconds each static figure took to draw and write, by chart_id, in this process:
-# how much the print edition adds to the build (see tests and the benchmark notes).
-TIMINGS: dict[str, float] = {}
 
 
 def configure() -> None:
@@ -131,8 +127,12 @@ def add_title_and_source(fig, title: str, source: str) -> None:
     fig.supxlabel(wrap(SOURCE_PREFIX + source, 112), x=0.01, ha="left", fontsize=7.5, color="#444444")
 
 
+def _folder(directory: Path | None) -> Path:
+    return Path(directory) if directory is not None else figures_dir()
+
+
 def static_paths(chart_id: str, directory: Path | None = None) -> dict[str, Path]:
-    folder = Path(directory) if directory is not None else figures_dir()
+    folder = _folder(directory)
     return {"svg": folder / f"{chart_id}.svg", "png": folder / f"{chart_id}.png"}
 
 
@@ -147,17 +147,17 @@ def save(fig: Any, chart_id: str, directory: Path | None = None) -> dict[str, Pa
     return paths
 
 
+def _draw(chart_id: str, static, directory: Path | None) -> dict[str, Path]:
+    fig = static()
+    try:
+        return save(fig, chart_id, directory)
+    finally:
+        fig.clear()  # free the drawing at once; the book has a few dozen
+
+
 def write_static(chart: Any, directory: Path | None = None) -> dict[str, Path] | None:
     """Draw *chart*'s static twin and write its files; None when the chart has no twin."""
-    if chart.static is None:
-        return None
-    started = time.perf_counter()
-    fig = chart.static()
-    try:
-        return save(fig, chart.chart_id, directory)
-    finally:
-        fig.clear()  # free the drawing at once; a chapter may draw a dozen
-        TIMINGS[chart.chart_id] = time.perf_counter() - started
+    return None if chart.static is None else _draw(chart.chart_id, chart.static, directory)
 
 
 TWIN_SUFFIX = ".twin.pickle"
@@ -174,7 +174,7 @@ def record_twin(chart: Any, directory: Path | None = None) -> Path | None:
         return None
     import cloudpickle
 
-    folder = Path(directory) if directory is not None else figures_dir()
+    folder = _folder(directory)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{chart.chart_id}{TWIN_SUFFIX}"
     path.write_bytes(cloudpickle.dumps((chart.chart_id, chart.static)))
@@ -189,17 +189,13 @@ def draw_recorded_twins(directory: Path | None = None) -> list[str]:
     """
     import pickle
 
-    folder = Path(directory) if directory is not None else figures_dir()
+    folder = _folder(directory)
     drawn = []
     for record in sorted(folder.glob(f"*{TWIN_SUFFIX}")):
         svg = static_paths(record.name[: -len(TWIN_SUFFIX)], folder)["svg"]
         if svg.is_file() and svg.stat().st_mtime_ns >= record.stat().st_mtime_ns:
             continue
         chart_id, static = pickle.loads(record.read_bytes())
-        fig = static()
-        try:
-            save(fig, chart_id, folder)
-        finally:
-            fig.clear()
+        _draw(chart_id, static, folder)
         drawn.append(chart_id)
     return drawn
