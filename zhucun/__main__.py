@@ -23,7 +23,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "生成合成访谈编码 / write synthetic coded interviews",
     ),
     "validate": (
-        "zhucun.data.validation:validate_main",
+        "zhucun.data.survey:validate_main",
         "校验问卷数据文件 / validate a survey data file",
     ),
     "import-wjx": (

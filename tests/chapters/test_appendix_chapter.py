@@ -37,7 +37,7 @@ def test_content(result):
     assert result.checks["数据列数"] == result.items_per_question["变量数"].sum()
     assert result.widest_question["变量数"] == result.items_per_question["变量数"].max()
     # The committed survey is synthetic and made by the documented command, which the text says.
-    assert result.synthetic
+    assert result.survey_state.kind == "synthetic"
     assert result.texts["ch8_syn_remake"].startswith("用下面的命令可以逐字节重新生成")
     assert f"--seed {result.texts['ch8_syn_seed']}" in result.demo_command
     assert result.texts["ch8_syn_fs_share"] == "55%"

@@ -39,7 +39,7 @@ def test_highest_and_lowest_manifestation(result):
 
 
 def test_limits_follow_the_kind_of_data(result, survey):
-    assert result.texts["ch6_data_kind"] == ("合成演示数据" if result.synthetic else "问卷数据")
+    assert result.texts["ch6_data_kind"] == ("合成演示数据" if result.survey_state.kind == "synthetic" else "问卷数据")
     real = analyse(survey.drop(columns="synthetic", errors="ignore"))
     assert real.texts["ch6_data_kind"] == "问卷数据"
     assert f"问卷结果来自{len(survey)}份答卷" in real.texts["ch6_limit_data"]

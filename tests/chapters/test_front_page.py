@@ -15,5 +15,5 @@ def test_count_and_status_follow_the_survey():
     result = front_page.analyse()
     assert result.texts["home_n"] == str(len(load_survey()))
     # The committed survey is the synthetic demonstration data, and the sentence says so.
-    assert result.synthetic
+    assert result.survey_state.kind == "synthetic"
     assert "合成演示数据" in result.texts["home_data_status"]

@@ -244,7 +244,7 @@ def _cli(*args, cwd):
 def test_cli_valid_file_one_line_summary(tmp_path):
     result = _cli(str(write(tmp_path / "ok.csv", valid_rows())), cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.count("\n") == 1 and "6 行 / rows" in result.stdout and "真实数据 / real data" in result.stdout
+    assert result.stdout.count("\n") == 1 and "6 行 / rows" in result.stdout and "no synthetic rows (real data)" in result.stdout
 
 
 def test_cli_bad_file_exits_1_and_warns_unknown(tmp_path):
@@ -256,3 +256,38 @@ def test_cli_bad_file_exits_1_and_warns_unknown(tmp_path):
     rows[0]["gender"] = "unknown"
     bad = _cli(str(write(tmp_path / "bad.csv", rows)), cwd=tmp_path)
     assert bad.returncode == 1 and "列 gender" in bad.stderr and "bad.csv" in bad.stderr
+
+
+# --- blocks a questionnaire may not have asked ---------------------------------------------------------------
+
+def test_a_wholly_absent_block_is_not_asked(tmp_path):
+    left_out = [*CODEBOOK.block("p3").variables, *CODEBOOK.block("time_use").variables,
+                *CODEBOOK.block("countermeasures").variables]
+    rows = valid_rows()
+    columns = [name for name in rows[0] if name not in left_out]
+    frame = validate_file(write(tmp_path / "asked_less.csv", rows, columns)).frame
+    assert not set(left_out) & set(frame.columns)
+    assert "p1_paperwork" in frame.columns and len(frame) == len(rows)
+
+
+def test_a_partly_absent_block_is_an_error_naming_block_and_columns(tmp_path):
+    rows = valid_rows()
+    columns = [name for name in rows[0] if name not in ("p3_funds", "time_other")]
+    message = problems_of(write(tmp_path / "damaged.csv", rows, columns))
+    assert "p3" in message and "p3_funds" in message
+    assert "time_use" in message and "time_other" in message
+    # each missing column is reported once, as part of its block
+    assert "missing required column: p3_funds" not in message
+
+
+def test_identity_columns_are_never_optional(tmp_path):
+    rows = valid_rows()
+    columns = [name for name in rows[0] if name != "role"]
+    assert "missing required column: role" in problems_of(write(tmp_path / "no_role.csv", rows, columns))
+
+
+def test_validate_reports_not_asked_blocks(tmp_path):
+    rows = valid_rows()
+    columns = [name for name in rows[0] if name not in CODEBOOK.block("c2").variables]
+    result = _cli(str(write(tmp_path / "c2.csv", rows, columns)), cwd=tmp_path)
+    assert result.returncode == 0 and "c2" in result.stdout and "not asked" in result.stdout

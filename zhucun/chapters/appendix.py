@@ -16,7 +16,19 @@ import pandas as pd
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.provenance import UNDESCRIBED, csv_columns, data_dictionary, data_hashes, package_versions
-from zhucun.data.survey import is_synthetic, load_interviews, load_survey
+from zhucun.data.survey import (
+    INTERVIEWS_FILE,
+    PRIVATE_FOLDER,
+    SURVEY_FILE,
+    DataState,
+    data_state,
+    is_private,
+    is_synthetic,
+    load_interviews,
+    load_survey,
+    survey_file_label,
+    survey_path,
+)
 from zhucun.data.synthetic import load_assumptions
 from zhucun.data.synthetic_assumptions import (
     category_of_zero,
@@ -34,6 +46,7 @@ from zhucun.data.synthetic_assumptions import (
     tenure_distribution,
 )
 from zhucun.paths import data_path
+from zhucun.prose.data_description import survey_sentence
 from zhucun.prose.formatting import format_count, format_number, format_percent
 from zhucun.prose.questionnaire import items_per_question, questionnaire_markdown
 from zhucun.prose.wording import comparison_word, correlation_strength_word, count_phrase
@@ -46,7 +59,7 @@ class AppendixResult:
     """What the appendix shows: its glued texts, the questionnaire, the chart's data and the tables (as text)."""
 
     texts: dict[str, str]  # glue name → text of the prose
-    synthetic: bool  # the survey has synthetic rows (the page shows the notice)
+    survey_state: DataState  # synthetic, real or mixed (the page shows the notice unless real)
     questionnaire: str  # 附录一 as MyST markdown
     items_per_question: pd.DataFrame  # 题号, 题型, 变量数 (chart data)
     widest_question: pd.Series  # the row of items_per_question with the most data columns
@@ -65,7 +78,7 @@ class AppendixResult:
 
 def analyse() -> AppendixResult:
     codebook, survey, interviews, assumptions = load_codebook(), load_survey(), load_interviews(), load_assumptions()
-    synthetic = is_synthetic(survey)
+    state = data_state(survey)
     per_question = items_per_question(codebook)
     dictionary = data_dictionary()
     profile = profile_assumptions(assumptions, codebook)
@@ -83,13 +96,14 @@ def analyse() -> AppendixResult:
         **_item_texts(assumptions, codebook),
         **_other_answer_texts(assumptions, codebook, survey),
         "ch8_syn_check": _model_check(survey, codebook, assumptions),
+        "ch8_survey_file": _survey_file_text(),
     }
     seed = assumptions["seed_of_committed_files"]
     command = (f"python -m zhucun demo-data --n {len(survey)} --seed {seed} \\\n    -o data/survey_responses.csv\n"
                f"python -m zhucun demo-interviews --n {len(interviews)} --seed {seed} \\\n"
                "    -o data/interviews_coded.csv")
     return AppendixResult(
-        texts=texts, synthetic=synthetic, questionnaire=questionnaire_markdown(codebook),
+        texts=texts, survey_state=state, questionnaire=questionnaire_markdown(codebook),
         items_per_question=per_question, widest_question=per_question.loc[per_question["变量数"].idxmax()],
         data_dictionary=dictionary, csv_columns=csv_columns(), package_versions=package_versions(),
         data_hashes=data_hashes(), demo_command=command, tenure=tenure,
@@ -98,6 +112,16 @@ def analyse() -> AppendixResult:
         checks={"题目数": len(codebook.questions), "数据列数": int(per_question["变量数"].sum()),
                 "数据文件数": len(dictionary), "未登记文件数": int((dictionary["内容"] == UNDESCRIBED).sum())},
     )
+
+
+def _survey_file_text() -> str:
+    """Which survey file this build read: the private one, when there is one, is named but never shown."""
+    read = survey_file_label()
+    if is_private(survey_path()):
+        return (f"这次构建读取的是 {read}：它在 .gitignore 所列的私有文件夹中，不入库、不发布，"
+                f"书中只出现由它算出的汇总数字，人数少的格子照常隐去；仓库中的 data/{SURVEY_FILE} 没有被读取")
+    return (f"这次构建读取的是 {read}；只要 data/{PRIVATE_FOLDER}/{SURVEY_FILE} 存在，"
+            "本书就改读这个不入库的私有文件")
 
 
 def _value_range(values: Iterable[float]) -> str:
@@ -109,20 +133,19 @@ def _value_range(values: Iterable[float]) -> str:
 
 def _status_texts(survey: pd.DataFrame, interviews: pd.DataFrame, assumptions: dict) -> dict[str, str]:
     """Is the book's survey made by this model, and do the documented commands remake the files?"""
-    n_synthetic = int((survey["synthetic"].astype("Int8") == 1).sum()) if is_synthetic(survey) else 0
     status = count_phrase(
-        n_synthetic, len(survey),
+        data_state(survey).synthetic_rows, len(survey),
         none=("当前的问卷数据文件中没有合成行，书中报告的问卷数字与这个模型无关；"
               "只有运行下面的命令生成演示数据时才会用到它"),
         some="当前的问卷数据文件共{total}行，其中{count}行是合成数据，所以书中的问卷数字有一部分出自这个模型",
         every="当前的问卷数据文件共{total}行，全部是合成数据，所以书中报告的问卷数字都出自这个模型")
     seed = assumptions["seed_of_committed_files"]
     remade, not_remade = [], []
-    for name, path, kind, frame in (("问卷数据文件", "survey_responses.csv", "survey", survey),
-                                    ("访谈编码文件", "interviews_coded.csv", "interviews", interviews)):
+    for name, path, kind, frame in (("问卷数据文件", survey_path(), "survey", survey),
+                                    ("访谈编码文件", data_path(INTERVIEWS_FILE), "interviews", interviews)):
         # Only a synthetic file can be the generator's output: real data are never regenerated to compare.
         if is_synthetic(frame):
-            matches = matches_documented_command(data_path(path), kind, len(frame), seed, assumptions)
+            matches = matches_documented_command(path, kind, len(frame), seed, assumptions)
             (remade if matches else not_remade).append(name)
     sentences = [f"用下面的命令可以逐字节重新生成当前的{'和'.join(remade)}"] if remade else []
     if not_remade:
@@ -285,6 +308,6 @@ def _model_check(survey: pd.DataFrame, codebook: Codebook, assumptions: dict) ->
                else "差异的方向与模型的设定一致" if same_way else "差异的方向与模型的设定相反")
     return (f"生成模型设定：其他条件相同时，{group}在“{codebook.scale(scale_id).name}”上的潜变量比{others}"
             f"{'高' if effect > 0 else '低'} {format_assumption(abs(effect))}，这是该模型中驻村身份效应最大的一项。"
-            f"在当前的{len(survey)}份{'合成演示' if is_synthetic(survey) else '调查'}答卷中，"
+            f"在当前的{len(survey)}份{survey_sentence('ch8_answers', data_state(survey))}答卷中，"
             f"{group}这一量表的平均得分为 "
             f"{format_number(inside)} 分，{others}为 {format_number(outside)} 分（未加权），" + verdict)

@@ -1,7 +1,7 @@
 """第一章 (概念界定与理论基础): the dates of the two central documents, J province's cadres by role, the
 counts of reviewed works in the strands the chapter leans on, and how many questionnaire items measure each
-element of the analysis framework (the chart's data), all formatted for the prose; plus the table of the four
-types of embedding.
+element of the analysis framework (the chart's data), all formatted for the prose; the caveat on what chapter
+三's tests can show, which follows the survey's state; plus the table of the four types of embedding.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from zhucun.data.cadre_deployment import deployment_figures
 from zhucun.data.framework import framework_items
 from zhucun.data.literature import counts_by_strand_and_review, load_reviewed_literature
 from zhucun.data.sourced_tables import load_deployment, load_policy_timeline
+from zhucun.data.survey import data_state, load_survey
+from zhucun.prose.data_description import survey_sentence
 from zhucun.prose.formatting import format_count
 
 # The four types of embedding (杜富海 2022) with the book's reading of each; shown as 表 tbl-ch1-embedding-types.
@@ -98,7 +100,8 @@ def analyse() -> ConceptsTheoryResult:
     items = framework_items()
     framework_texts, per_kind = _framework(items)
     return ConceptsTheoryResult(
-        texts={**_documents_and_cadres(), **_literature(), **framework_texts},
+        texts={**_documents_and_cadres(), **_literature(), **framework_texts,
+               "ch1_caveat": survey_sentence("ch1_caveat", data_state(load_survey()))},
         framework_items=items,
         items_per_kind={kind: int(n) for kind, n in per_kind["sum"].items()},
         n_elements=len(items),

@@ -18,7 +18,8 @@ import pandas as pd
 
 from zhucun.chapters import countermeasures, regional_experience
 from zhucun.data.sourced_tables import deployment_value
-from zhucun.data.survey import is_synthetic, load_survey
+from zhucun.data.survey import DataState, data_state, load_survey
+from zhucun.prose.data_description import survey_sentence, survey_source
 from zhucun.prose.formatting import format_count, format_percent
 from zhucun.prose.wording import count_phrase, share_word
 from zhucun.stats.likert import scale_agreement
@@ -29,7 +30,8 @@ _CHART_COLUMNS = {"name": "困境表现", "share": "同意比例", "low": "95%�
 
 @dataclass(frozen=True)
 class ConclusionResult:
-    synthetic: bool
+    survey_state: DataState
+    survey_source: str  # the survey part of a source line
     agreement: pd.DataFrame             # scale_agreement of the four manifestation scales
     high: pd.Series                     # the scale with the highest share agreeing (a row of agreement)
     low: pd.Series                      # … and the lowest
@@ -70,20 +72,10 @@ def _regional_texts(found: dict[str, int], n_cases: int) -> dict[str, str]:
     }
 
 
-def _data_limit(synthetic: bool, n_respondents: int) -> str:
-    """The first limit: what the survey results are, which changes when real data replace the synthetic ones."""
-    if synthetic:
-        return ("论文的原始问卷和答卷无法获得。本版的问卷结果来自按书中写明的假设生成的演示数据，只用来演示分析流程；"
-                "页面顶部的“合成演示数据”提示在换入真实数据前会一直显示。任何比例、均值或差异都不是关于J省驻村干部的发现。")
-    return (f"问卷结果来自{n_respondents}份答卷，只按驻村身份做了事后分层加权；"
-            "性别、年龄、派出单位和驻村类型上的偏差无法校正，"
-            "推及全省驻村干部时须考虑样本的选取方式。论文的原始问卷和答卷仍无法获得。")
-
-
 def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
     """The conclusion's numbers and words from the committed data (or from *survey*)."""
     survey = load_survey() if survey is None else survey
-    synthetic = is_synthetic(survey)
+    state = data_state(survey)
     agreement = scale_agreement(survey)
     high, low = agreement.iloc[agreement["share"].idxmax()], agreement.iloc[agreement["share"].idxmin()]
     cases = regional_experience.analyse()
@@ -93,19 +85,20 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
         "ch6_cadres": format_count(deployment_value("cadres_total")),
         "ch6_villages": format_count(deployment_value("villages_assisted")),
         "ch6_n": format_count(len(survey)),
-        "ch6_data_kind": "合成演示数据" if synthetic else "问卷数据",
+        "ch6_data_kind": survey_sentence("ch6_data_kind", state),
         **_agreement_texts(high, low),
         "ch6_groups": format_count(measures.n_groups),
         "ch6_measures": format_count(measures.n_measures),
         "ch6_best_measure": best["label"],
         "ch6_best_share": format_percent(best["share"]),
         **_regional_texts(cases.found, len(cases.cases)),
-        "ch6_limit_data": _data_limit(synthetic, len(survey)),
+        "ch6_limit_data": survey_sentence("ch6_limit_data", state),
+        "ch6_swap": survey_sentence("ch6_swap", state),
     }
     chart_data = agreement.rename(columns=_CHART_COLUMNS)[
         ["困境表现", "有效人数", "同意比例", "95%区间下限", "95%区间上限"]].round(4)
     checks = {"样本量": len(survey), "最高表现": high["scale"], "最高比例": round(float(high["share"]), 4),
               "最低表现": low["scale"], "最低比例": round(float(low["share"]), 4),
               "最高对策": best["measure"], "最高对策比例": round(float(best["share"]), 4)}
-    return ConclusionResult(synthetic=synthetic, agreement=agreement, high=high, low=low,
-                            agreement_chart_data=chart_data, texts=texts, checks=checks)
+    return ConclusionResult(survey_state=state, survey_source=survey_source(state), agreement=agreement, high=high,
+                            low=low, agreement_chart_data=chart_data, texts=texts, checks=checks)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.data.framework import Framework, load_countermeasure_framework
-from zhucun.data.survey import is_synthetic, load_survey
+from zhucun.data.survey import DataState, data_state, load_survey
+from zhucun.prose.data_description import survey_source
 from zhucun.prose.formatting import format_count, format_number, format_percent
 from zhucun.prose.wording import comparison_word, count_phrase, share_word
 from zhucun.stats.ratings import ALL_LABEL, chart_frame, measure_ratings, ranked, ratings_table
@@ -25,7 +26,8 @@ from zhucun.stats.ratings import ALL_LABEL, chart_frame, measure_ratings, ranked
 
 @dataclass(frozen=True)
 class CountermeasuresResult:
-    synthetic: bool
+    survey_state: DataState
+    survey_source: str  # the survey part of a source line
     framework: Framework
     n_manifestations: int
     n_causes: int
@@ -120,7 +122,8 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
               "最高比例": round(float(top["share"]), 4), "最低对策": bottom["measure"],
               "最低比例": round(float(bottom["share"]), 4), "过半对策数": majority, "身份区间不重叠数": apart}
     return CountermeasuresResult(
-        synthetic=is_synthetic(survey),
+        survey_state=data_state(survey),
+        survey_source=survey_source(data_state(survey)),
         framework=framework,
         n_manifestations=len(codebook.scales("manifestation")),
         n_causes=len(codebook.scales("cause")),

@@ -1,4 +1,4 @@
-"""The front page: how many answers the survey file holds and whether they are the synthetic demonstration data,
+"""The front page: how many answers the survey file holds and what they are (synthetic, real or mixed),
 which decides the sentence on where the book's numbers come from and whether the notice is shown.
 """
 
@@ -6,21 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhucun.data.survey import is_synthetic, load_survey
+from zhucun.data.survey import DataState, data_state, load_survey
+from zhucun.prose.data_description import survey_sentence
 from zhucun.prose.formatting import format_count
 
 
 @dataclass(frozen=True)
 class FrontPageResult:
     texts: dict[str, str]  # glue name → text of the prose
-    synthetic: bool  # the survey has synthetic rows (the page shows the notice)
+    survey_state: DataState  # synthetic, real or mixed (the page shows the notice unless real)
 
 
 def analyse() -> FrontPageResult:
     survey = load_survey()
-    synthetic = is_synthetic(survey)
-    status = ("其中的问卷数据是按书中写明的假设生成的合成演示数据，不是真实调查结果，"
-              "书中据此得到的数字只用于演示分析方法" if synthetic
-              else "其中的问卷数据来自研究者换入的调查答卷，书中各章的数字均据此计算")
-    return FrontPageResult(texts={"home_n": format_count(len(survey)), "home_data_status": status},
-                           synthetic=synthetic)
+    state = data_state(survey)
+    return FrontPageResult(texts={"home_n": format_count(len(survey)),
+                                  "home_data_status": survey_sentence("home_status", state)},
+                           survey_state=state)

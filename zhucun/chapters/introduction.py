@@ -14,7 +14,8 @@ from zhucun.charts.timeline import chinese_date, timeline_events
 from zhucun.data.cadre_deployment import deployment_figures
 from zhucun.data.literature import counts_by_strand_and_review, counts_by_strand_and_year, load_reviewed_literature
 from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline
-from zhucun.data.survey import is_synthetic, load_survey
+from zhucun.data.survey import data_state, load_survey
+from zhucun.prose.data_description import survey_sentence
 from zhucun.prose.formatting import format_count, format_percent, format_wan
 from zhucun.prose.wording import share_word
 
@@ -109,14 +110,15 @@ def _literature(literature: pd.DataFrame, by_review: pd.DataFrame) -> dict[str, 
 
 
 def _data_status(figures: dict, survey: pd.DataFrame) -> dict[str, str]:
-    """The thesis's sample against this edition's data, and what kind of data the latter are."""
+    """The thesis's sample against this edition's data, and what the latter are (synthetic, real or mixed)."""
+    state = data_state(survey)
     return {
         "ch0_thesis_n": format_count(figures["thesis_sample_size"]),
         "ch0_term_years": format_count(figures["term_years"]),
         "ch0_survey_n": format_count(len(survey)),
-        "ch0_data_status": (
-            "这些答卷是按书中写明的假设生成的合成演示数据，不是对真实驻村干部的调查结果，由此算出的数字只用来演示分析方法"
-            if is_synthetic(survey) else "这些答卷来自研究者换入的真实调查数据，书中各章据此计算"),
+        "ch0_data_status": survey_sentence("ch0_data_status", state),
+        "ch0_limit_head": survey_sentence("ch0_limit_head", state),
+        "ch0_limit_body": survey_sentence("ch0_limit_body", state),
     }
 
 

@@ -20,7 +20,8 @@ import pandas as pd
 from zhucun.data.cadre_deployment import deployment_figures
 from zhucun.data.codebook import Codebook, Scale, load_codebook
 from zhucun.data.sourced_tables import load_deployment
-from zhucun.data.survey import is_synthetic, load_interviews, load_survey
+from zhucun.data.survey import DataState, data_state, load_interviews, load_survey, survey_file_label
+from zhucun.prose.data_description import interview_sentence, survey_sentence
 from zhucun.prose.formatting import format_count, format_number, format_p_value, format_percent
 from zhucun.prose.wording import (
     cliffs_delta_word,
@@ -582,7 +583,9 @@ def _causes(inputs: _Inputs) -> CausesSection:
 class InterviewsSection:
     texts: dict[str, str]
     n: int
-    synthetic: bool
+    state: DataState  # the interviews' own state, independent of the survey's
+    source_label: str  # what the interview chart's source line calls the data
+    note: str  # added to the chart's title and alt text: '' for real interviews
     mention_share: pd.DataFrame  # theme × role (with its number of interviews): share mentioning, rounded
     mention_text: pd.DataFrame  # the heatmap's cell texts: "mentions/interviews"
     top_theme: str
@@ -590,7 +593,7 @@ class InterviewsSection:
 
 
 def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
-    synthetic = is_synthetic(interviews)
+    state = data_state(interviews)
     themes = [*inputs.manifestations, *inputs.causes]
     theme_labels = [("表现：" if theme.kind == "manifestation" else "成因：") + theme.short_label for theme in themes]
     roles = interviews["role"].astype("object")
@@ -608,21 +611,21 @@ def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
     texts = {
         "ch3_iv_n": format_count(len(interviews)),
         "ch3_iv_caveat": "访谈份数很少，" if len(interviews) < 30 else "访谈不是随机抽样，",
-        "ch3_iv_kind": ("按书中写明的假设生成的合成演示编码，并非真实访谈，也不附任何访谈原话" if synthetic
-                        else "对真实访谈记录的编码；本书只报告编码，不引用原话"),
+        "ch3_iv_kind": interview_sentence("ch3_iv_kind", state),
         "ch3_iv_top": all_share.idxmax(),
         "ch3_iv_top_share": format_percent(all_share.max()),
         "ch3_iv_low": all_share.idxmin(),
         "ch3_iv_low_share": format_percent(all_share.min()),
     }
-    return InterviewsSection(texts, len(interviews), synthetic, mention_share.round(3), mention_text,
+    return InterviewsSection(texts, len(interviews), state, interview_sentence("interview_source", state),
+                             interview_sentence("interview_note", state), mention_share.round(3), mention_text,
                              all_share.idxmax(), float(all_share.max()))
 
 
 # （八）小结 --------------------------------------------------------------------------------------------------
 
 
-def _summary(synthetic: bool, manifestations: ManifestationsSection, groups: GroupDifferencesSection,
+def _summary(state: DataState, manifestations: ManifestationsSection, groups: GroupDifferencesSection,
              ordinal: OrdinalSection, causes: CausesSection) -> dict[str, str]:
     """The summary's sentences, each chosen by the results of the sections before it."""
     if causes.significant == causes.pairs:
@@ -642,9 +645,7 @@ def _summary(synthetic: bool, manifestations: ManifestationsSection, groups: Gro
             some="有序 logistic 回归中95%区间不含1的自变量有{count}个",
             every="有序 logistic 回归中所有自变量的95%区间都不含1"),
         "ch3_sum_cause_phrase": cause_phrase,
-        "ch3_sum_caveat": ("当前数据为合成演示数据，这些结果只展示分析流程，不构成关于J省驻村干部的研究发现。"
-                           if synthetic else
-                           "这些结果来自问卷样本；推及全省驻村干部时，须考虑样本的选取方式和只按驻村身份加权的局限。"),
+        "ch3_sum_caveat": survey_sentence("ch3_summary_caveat", state),
     }
 
 
@@ -656,7 +657,7 @@ class PredicamentsResult:
     """Chapter 三's results, one field per section of the chapter; ``texts`` holds every glued text."""
 
     n: int
-    synthetic: bool
+    survey_state: DataState
     source: str  # the source line of the survey's tables and charts
     sample: SampleSection
     manifestations: ManifestationsSection
@@ -668,12 +669,12 @@ class PredicamentsResult:
     texts: dict[str, str]  # {glue name: text} of the whole chapter
 
 
-def _introduction(inputs: _Inputs, synthetic: bool) -> dict[str, str]:
+def _introduction(inputs: _Inputs, state: DataState) -> dict[str, str]:
     """The opening paragraph's numbers and the names and ordinals of the manifestations and causes."""
     texts = {
         "ch3_n": format_count(len(inputs.survey)),
         "ch3_thesis_n": format_count(deployment_figures(load_deployment())["thesis_sample_size"]),
-        "ch3_data_kind": "按书中写明的假设生成的合成演示数据，不是真实调查结果" if synthetic else "真实问卷调查数据",
+        "ch3_data_kind": survey_sentence("ch3_data_kind", state),
     }
     for scales in (inputs.manifestations, inputs.causes):
         for number, scale in enumerate(scales):
@@ -697,15 +698,14 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
     codebook = load_codebook()
     survey = load_survey() if survey is None else survey
     interviews = load_interviews() if interviews is None else interviews
-    synthetic = is_synthetic(survey)
+    state = data_state(survey)
     n = len(survey)
     inputs = _Inputs(
         codebook=codebook, survey=survey, weights=poststratification_weights(survey, "role"),
         scores=scale_scores(survey, codebook), manifestations=codebook.scales("manifestation"),
         causes=codebook.scales("cause"), role_labels=codebook.labels("role"),
         tenure_band=tenure_band(survey["tenure_months"]),
-        source=(("合成演示问卷数据" if synthetic else "问卷调查数据")
-                + f"（data/survey_responses.csv，n = {n}），本书计算"),
+        source=f"{survey_sentence('survey_source', state)}（{survey_file_label()}，n = {n}），本书计算",
     )
     sample = _sample(inputs)
     manifestations = _manifestations(inputs)
@@ -714,8 +714,8 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
     time_use = _time_use(inputs)
     causes = _causes(inputs)
     interview_section = _interviews(inputs, interviews)
-    texts = _merged(_introduction(inputs, synthetic), sample.texts, manifestations.texts, groups.texts,
+    texts = _merged(_introduction(inputs, state), sample.texts, manifestations.texts, groups.texts,
                     ordinal.texts, time_use.texts, causes.texts, interview_section.texts,
-                    _summary(synthetic, manifestations, groups, ordinal, causes))
-    return PredicamentsResult(n, synthetic, inputs.source, sample, manifestations, groups, ordinal, time_use, causes,
+                    _summary(state, manifestations, groups, ordinal, causes))
+    return PredicamentsResult(n, state, inputs.source, sample, manifestations, groups, ordinal, time_use, causes,
                               interview_section, texts)

@@ -24,7 +24,8 @@ from zhucun.data.cadre_deployment import (
 )
 from zhucun.data.codebook import load_codebook
 from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline, load_village_types
-from zhucun.data.survey import is_synthetic, load_survey
+from zhucun.data.survey import DataState, data_state, load_survey
+from zhucun.prose.data_description import survey_sentence, survey_source
 from zhucun.prose.formatting import format_count, format_number, format_percent, format_wan
 from zhucun.prose.wording import comparison_word, share_word
 from zhucun.stats.sample_profile import role_sample_vs_population, sample_composition
@@ -111,7 +112,8 @@ class RequirementsResult:
     the count is suppressed."""
 
     texts: dict[str, str]
-    synthetic: bool
+    survey_state: DataState
+    survey_source: str  # the survey part of a source line
     figures: dict[str, float | int]
     implied: ImpliedTotal
     team_members: int
@@ -241,6 +243,13 @@ def _sample_texts(survey: pd.DataFrame, figures: dict, fs: pd.Series, weights: p
     }
 
 
+def _data_texts(state: DataState) -> dict[str, str]:
+    """The chapter's three sentences on what the survey data are, in the survey's state."""
+    return {"ch2_data_intro": survey_sentence("ch2_intro", state),
+            "ch2_data_sample": survey_sentence("ch2_sample", state),
+            "ch2_data_hypotheses": survey_sentence("ch2_hypotheses", state)}
+
+
 def _share_cell(value) -> str:
     return "—" if pd.isna(value) else format_percent(value)
 
@@ -279,6 +288,7 @@ def analyse() -> RequirementsResult:
     national_texts, in_post, peak = _national(load_national_figures(), figures)
 
     survey = load_survey()
+    state = data_state(survey)
     margins = population_margins("role")
     role_table = role_sample_vs_population(survey, margins)
     weights = poststratification_weights(survey, "role", margins)
@@ -291,10 +301,12 @@ def analyse() -> RequirementsResult:
         **types_texts,
         **national_texts,
         **_sample_texts(survey, figures, fs, weights),
+        **_data_texts(state),
     }
     return RequirementsResult(
         texts=texts,
-        synthetic=is_synthetic(survey),
+        survey_state=state,
+        survey_source=survey_source(state),
         figures=figures,
         implied=implied,
         team_members=int(composition.loc[1, "人数"]),

@@ -88,6 +88,14 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A part of the questionnaire another survey may not have asked: its columns are all present or all absent."""
+    id: str
+    name: str
+    variables: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AnswerScale:
     id: str
     name: str
@@ -102,6 +110,7 @@ class Codebook:
     questions: tuple[Question, ...]
     answer_scales: dict[str, AnswerScale] = field(repr=False)
     scale_table: dict[str, Scale] = field(repr=False)
+    blocks: tuple[Block, ...] = ()
 
     # --- lookup ---
     @property
@@ -142,6 +151,18 @@ class Codebook:
 
     def scale_items(self, scale_id: str) -> tuple[str, ...]:
         return self.scale_table[scale_id].items
+
+    # --- blocks that may be absent (not asked) ---
+    def block(self, block_id: str) -> Block:
+        for block in self.blocks:
+            if block.id == block_id:
+                return block
+        known = ", ".join(block.id for block in self.blocks)
+        raise KeyError(f"编码手册中没有题块 {block_id} / no block {block_id} in the codebook (known: {known})")
+
+    def block_of(self, name: str) -> Block | None:
+        """The block a variable belongs to, or None for a variable that is always required."""
+        return next((block for block in self.blocks if name in block.variables), None)
 
     # --- labels ---
     def labels(self, name: str) -> dict[int | str, str]:
@@ -197,7 +218,18 @@ def parse_codebook(raw: dict) -> Codebook:
                  tuple(v.name for v in variables if v.question == item["number"]),
                  item.get("answer_scale"), item.get("max_selected"))
         for item in raw["questions"])
-    return Codebook(raw["title"], variables, interview_variables, questions, answer_scales, scale_table)
+    blocks = tuple(_block(item, variables) for item in raw.get("blocks", []))
+    return Codebook(raw["title"], variables, interview_variables, questions, answer_scales, scale_table, blocks)
+
+
+def _block(raw: dict, variables: tuple[Variable, ...]) -> Block:
+    if "scale" in raw:
+        names = tuple(v.name for v in variables if v.scale == raw["scale"])
+    else:
+        names = tuple(v.name for v in variables if v.question == raw["question"])
+    if not names:
+        raise ValueError(f"block {raw['id']}: no variables")
+    return Block(raw["id"], raw["name"], names)
 
 
 def codebook_path() -> Path:

@@ -5,6 +5,10 @@
     >>> survey = load_survey()            # data/survey_responses.csv, validated and typed
     >>> scores = scale_scores(survey)     # one column per scale (p1 … p4, c1 … c4, g1 … g4)
 
+Real responses usually may not be published. When ``data/private/survey_responses.csv``
+exists (the folder is git-ignored), the book reads it instead of the committed
+demonstration file; see :func:`survey_path`.
+
 Loading goes through :func:`zhucun.data.validation.validate_file`, the same check
 as ``python -m zhucun validate``, so a chapter never computes on a file that
 breaks the codebook. Measured once on the 2-core dev machine: 100,000 rows
@@ -13,27 +17,57 @@ breaks the codebook. Measured once on the 2-core dev machine: 100,000 rows
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from zhucun.data.codebook import load_codebook
-from zhucun.data.validation import validate_file
-from zhucun.paths import data_path
+from zhucun.data.codebook import Block, Codebook, load_codebook
+from zhucun.data.validation import SurveyValidationError, UnknownColumnWarning, validate_file
+from zhucun.paths import data_dir, data_path
 
 SURVEY_FILE = "survey_responses.csv"
 INTERVIEWS_FILE = "interviews_coded.csv"
+PRIVATE_FOLDER = "private"
+DATA_KINDS = ("synthetic", "real", "mixed")
+
+
+def survey_path() -> Path:
+    """The survey file the book reads: ``data/private/survey_responses.csv`` when it exists, else ``data/``'s.
+
+    The folders are listed rather than tested with ``exists``: the build's
+    dependency recorder notes listings, so a private file that appears (or goes)
+    later re-executes every chapter that loaded the survey.
+    """
+    folder = data_dir()
+    if PRIVATE_FOLDER in os.listdir(folder) and SURVEY_FILE in os.listdir(folder / PRIVATE_FOLDER):
+        return folder / PRIVATE_FOLDER / SURVEY_FILE
+    return folder / SURVEY_FILE
+
+
+def survey_file_label() -> str:
+    """The survey file the book reads, as a source line names it (relative to the book root)."""
+    return survey_path().relative_to(data_dir().parent).as_posix()
+
+
+def is_private(path: Path | str) -> bool:
+    """Whether *path* is the private survey file (its rows and even its digest are never published)."""
+    return Path(path).resolve().parent.name == PRIVATE_FOLDER
 
 
 def load_survey(path: Path | str | None = None) -> pd.DataFrame:
-    """The validated, typed survey (default: ``data/survey_responses.csv`` of the book).
+    """The validated, typed survey (default: :func:`survey_path`).
 
     Raises :class:`zhucun.data.validation.SurveyValidationError` listing every
     problem when the file breaks the codebook. Columns the codebook does not
     know are left out (with a warning). The index holds the file's line numbers.
     """
     codebook = load_codebook()
-    return validate_file(path or data_path(SURVEY_FILE), codebook.variables, codebook).frame
+    return validate_file(path or survey_path(), codebook.variables, codebook).frame
 
 
 def load_interviews(path: Path | str | None = None) -> pd.DataFrame:
@@ -42,8 +76,87 @@ def load_interviews(path: Path | str | None = None) -> pd.DataFrame:
     return validate_file(path or data_path(INTERVIEWS_FILE), codebook.interview_variables, codebook).frame
 
 
+@dataclass(frozen=True)
+class DataState:
+    """What a data file is made of: all synthetic rows, none (real data), or a mix.
+
+    Every sentence of the book that describes the survey or the interviews is
+    chosen from this, so it stays true when real rows replace the demonstration.
+    """
+    kind: str            # one of DATA_KINDS
+    rows: int
+    synthetic_rows: int
+
+    @property
+    def real_rows(self) -> int:
+        return self.rows - self.synthetic_rows
+
+    @property
+    def has_synthetic(self) -> bool:
+        """Some rows are synthetic: the notice is shown and nothing may be called a finding."""
+        return self.kind != "real"
+
+
+def data_state(frame: pd.DataFrame) -> DataState:
+    """The state of a loaded survey or interview frame, from its optional ``synthetic`` column."""
+    rows = len(frame)
+    synthetic_rows = int((frame["synthetic"].astype("Int8") == 1).sum()) if "synthetic" in frame.columns else 0
+    if synthetic_rows == 0:
+        kind = "real"
+    elif synthetic_rows == rows:
+        kind = "synthetic"
+    else:
+        kind = "mixed"
+    return DataState(kind, rows, synthetic_rows)
+
+
 def is_synthetic(frame: pd.DataFrame) -> bool:
-    """True when the frame has a ``synthetic`` column and any row is 1 (demonstration data)."""
-    if "synthetic" not in frame.columns:
-        return False
-    return bool((frame["synthetic"].astype("Int8") == 1).any())
+    """True when any row is synthetic (all or mixed): the pages show the synthetic-data notice."""
+    return data_state(frame).has_synthetic
+
+
+def not_asked_blocks(frame: pd.DataFrame, codebook: Codebook | None = None) -> tuple[Block, ...]:
+    """The codebook blocks whose columns the survey lacks: parts its questionnaire did not ask."""
+    codebook = codebook or load_codebook()
+    return tuple(block for block in codebook.blocks if not set(block.variables) & set(frame.columns))
+
+
+def asked(frame: pd.DataFrame, block_id: str) -> bool:
+    """Whether the survey holds the block's answers (its columns are present)."""
+    block = load_codebook().block(block_id)
+    return bool(set(block.variables) & set(frame.columns))
+
+
+STATE_WORDS = {"synthetic": "全部为合成演示数据 / all rows synthetic",
+               "real": "没有合成行（真实数据） / no synthetic rows (real data)",
+               "mixed": "部分为合成演示数据 / mixed"}
+
+
+def validate_main(argv: list[str]) -> int:
+    """``python -m zhucun validate [FILE]``: exit 0 with a summary, or 1 with every problem.
+
+    Without FILE it checks the file the book reads (:func:`survey_path`).
+    """
+    parser = argparse.ArgumentParser(prog="zhucun validate", description="校验数据文件 / validate a data file")
+    parser.add_argument("file", nargs="?", help="默认为本书读取的问卷文件 / default: the survey file the book reads")
+    args = parser.parse_args(argv)
+    path = args.file or str(survey_path())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnknownColumnWarning)
+        try:
+            result = validate_file(path)
+        except SurveyValidationError as error:
+            print(str(error), file=sys.stderr)
+            return 1
+    for warning in caught:
+        print(f"警告 / WARNING: {warning.message}", file=sys.stderr)
+    state = data_state(result.frame)
+    mix = f"（其中 {state.synthetic_rows} 行合成 / {state.synthetic_rows} synthetic）" if state.kind == "mixed" else ""
+    print(f"校验通过 / valid: {path} — {state.rows} 行 / rows, {STATE_WORDS[state.kind]}{mix}, "
+          f"编码 / encoding {result.encoding}")
+    if "respondent_id" in result.frame.columns:
+        missing = not_asked_blocks(result.frame)
+        if missing:
+            print("未调查的题块（文件中没有这些列） / blocks not asked (their columns are absent): "
+                  + "；".join(f"{block.name}（{block.id}）" for block in missing))
+    return 0

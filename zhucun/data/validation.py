@@ -17,10 +17,8 @@ holds for files of codes.
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import io
-import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,16 +260,42 @@ def validate_frame(raw: pd.DataFrame, variables: tuple[Variable, ...], source: s
     known = {v.name for v in variables}
     unknown = [name for name in raw.columns if name not in known]
     checked = raw[[name for name in raw.columns if name in known]]
+    absent, block_problems = _absent_blocks(list(raw.columns), variables)
+    variables = tuple(v for v in variables if v.name not in absent)
+    problems = list(block_problems)
     try:
         build_schema(variables).validate(checked, lazy=True)
     except SchemaErrors as errors:
         time_columns = [v.name for v in variables if v.type == "multi_select_option"]
-        problems = _problems_from(errors.failure_cases, {v.name: v for v in variables}, time_columns, checked)
+        problems += _problems_from(errors.failure_cases, {v.name: v for v in variables}, time_columns, checked)
+    if problems:
         raise SurveyValidationError(source, problems) from None
     if unknown:
         warnings.warn(f"{source}: 编码手册中没有这些列，已排除在分析之外 / columns not in the codebook, "
                       f"kept out of analysis: {', '.join(unknown)}", UnknownColumnWarning, stacklevel=3)
     return convert_types(checked, variables)
+
+
+def _absent_blocks(columns: list[str], variables: tuple[Variable, ...]) -> tuple[set[str], list[str]]:
+    """Block variables absent from the file, and a problem for each block only partly present.
+
+    A questionnaire that did not ask a block leaves out all its columns; a block
+    with some columns missing is a damaged file, never taken as "not asked".
+    """
+    names = {v.name for v in variables}
+    absent: set[str] = set()
+    problems: list[str] = []
+    for block in load_codebook().blocks:
+        if not set(block.variables) <= names:
+            continue  # another data set (the interviews)
+        missing = [name for name in block.variables if name not in columns]
+        absent.update(missing)  # a partly present block's missing columns are reported once, below
+        if missing and len(missing) < len(block.variables):
+            problems.append(
+                f"题块 {block.name}（{block.id}）只有部分列 / block {block.id} is only partly present — "
+                f"缺少 / missing: {', '.join(missing)}；未调查的题块须整块不出现 / "
+                f"a block that was not asked leaves out all its columns")
+    return absent, problems
 
 
 def dataset_variables(header: list[str], codebook: Codebook) -> tuple[Variable, ...]:
@@ -290,24 +314,3 @@ def validate_file(path: Path | str, variables: tuple[Variable, ...] | None = Non
     known = {v.name for v in variables}
     frame = validate_frame(raw, variables, str(path))
     return ValidationResult(frame, encoding, tuple(name for name in raw.columns if name not in known))
-
-
-def validate_main(argv: list[str]) -> int:
-    """``python -m zhucun validate FILE``: exit 0 with a one-line summary, or 1 with every problem."""
-    parser = argparse.ArgumentParser(prog="zhucun validate", description="校验数据文件 / validate a data file")
-    parser.add_argument("file")
-    args = parser.parse_args(argv)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", UnknownColumnWarning)
-        try:
-            result = validate_file(args.file)
-        except SurveyValidationError as error:
-            print(str(error), file=sys.stderr)
-            return 1
-    for warning in caught:
-        print(f"警告 / WARNING: {warning.message}", file=sys.stderr)
-    frame = result.frame
-    synthetic = "synthetic" in frame.columns and bool((frame["synthetic"] == 1).any())
-    kind = "合成演示数据 / synthetic demonstration data" if synthetic else "真实数据 / real data"
-    print(f"校验通过 / valid: {args.file} — {len(frame)} 行 / rows, {kind}, 编码 / encoding {result.encoding}")
-    return 0

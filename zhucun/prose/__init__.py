@@ -2,8 +2,9 @@
 numbered tables, the synthetic-data notice and the questionnaire as text.
 
 Nothing in a chapter's sentences is typed that depends on the data: the
-numbers come through :mod:`~zhucun.prose.glue` and the qualitative words from
-:mod:`~zhucun.prose.wording`.
+numbers come through :mod:`~zhucun.prose.glue`, the qualitative words from
+:mod:`~zhucun.prose.wording`, and every sentence saying what the data are
+(synthetic, real or mixed) from :mod:`~zhucun.prose.data_description`.
 """
 
 from zhucun.lazy_exports import lazy_exports
@@ -24,8 +25,14 @@ EXPORTS = {
     "items_per_question": "questionnaire",
     "question_markdown": "questionnaire",
     "questionnaire_markdown": "questionnaire",
-    "NOTICE_TEXT": "synthetic_notice",
-    "NOTICE_TITLE": "synthetic_notice",
+    "INTERVIEW_SENTENCES": "data_description",
+    "NOTICE_TEXT": "data_description",
+    "NOTICE_TITLE": "data_description",
+    "SURVEY_SENTENCES": "data_description",
+    "interview_sentence": "data_description",
+    "notice_text": "data_description",
+    "survey_sentence": "data_description",
+    "survey_source": "data_description",
     "show_synthetic_notice": "synthetic_notice",
     "synthetic_notice_html": "synthetic_notice",
     "Table": "tables",

@@ -1,26 +1,25 @@
-"""The notice every page reporting survey results shows while the data are synthetic."""
+"""The notice every page reporting survey results shows while any survey row is synthetic."""
 
 from __future__ import annotations
 
 from IPython.display import HTML, display
 
-NOTICE_TITLE = "合成演示数据"
-NOTICE_TEXT = (
-    "本页报告的问卷结果来自按书中写明的假设生成的合成演示数据，"
-    "不是对J省驻村干部的真实调查结果，不能作为研究发现引用。"
-    "论文原始问卷数据无法获得；研究者换入真实数据并重新构建后，本提示会自动消失。"
-)
+from zhucun.data.survey import DataState
+from zhucun.prose.data_description import NOTICE_TITLE, notice_text
 
 
-def synthetic_notice_html() -> str:
+def synthetic_notice_html(state: DataState) -> str:
+    """The notice as HTML; '' for a survey without synthetic rows."""
+    if not state.has_synthetic:
+        return ""
     return (
         '<div class="admonition warning zhucun-synthetic-notice" role="note">'
         f'<p class="admonition-title">{NOTICE_TITLE}</p>'
-        f"<p>{NOTICE_TEXT}</p></div>"
+        f"<p>{notice_text(state)}</p></div>"
     )
 
 
-def show_synthetic_notice(synthetic: bool) -> None:
-    """Display the notice when *synthetic* is true; display nothing for real data."""
-    if synthetic:
-        display(HTML(synthetic_notice_html()))
+def show_synthetic_notice(state: DataState) -> None:
+    """Display the notice when some rows of the survey are synthetic; display nothing for real data."""
+    if state.has_synthetic:
+        display(HTML(synthetic_notice_html(state)))

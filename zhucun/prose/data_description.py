@@ -1,0 +1,194 @@
+"""What the data are, in words: every sentence of the book that describes the survey or the interviews.
+
+A sentence that says the survey data are synthetic becomes false the moment a
+researcher swaps in real responses, and one that says they are real is false
+for the demonstration. So no chapter types such a sentence: each asks this
+module for the sentence of its *context* in the data's current state
+(:class:`zhucun.data.survey.DataState`: ``synthetic``, ``real`` or ``mixed``).
+The tables below hold every version of every such sentence, and the
+three-state build test (``tests/e2e/test_data_swap.py``) checks that a page
+built in one state contains none of the other states' sentences.
+
+Templates may use ``{rows}``, ``{synthetic_rows}`` and ``{real_rows}``
+(counts formatted by :func:`zhucun.prose.formatting.format_count`). The
+interviews have their own state and their own table.
+"""
+
+from __future__ import annotations
+
+from zhucun.data.survey import DataState, survey_file_label
+from zhucun.prose.formatting import format_count
+
+SURVEY_SENTENCES: dict[str, dict[str, str]] = {
+    # index: "当前数据文件共有 N 份答卷，…。"
+    "home_status": {
+        "synthetic": "全部是按书中写明的假设生成的合成演示数据，不是真实调查结果，书中据此得到的数字只用于演示分析方法",
+        "real": "其中没有合成行，都是研究者换入的调查答卷，书中各章的问卷数字均据此计算",
+        "mixed": ("其中{synthetic_rows}份是按书中假设生成的合成答卷，{real_rows}份是研究者换入的调查答卷；"
+                  "由于混有合成数据，书中的问卷数字只能用来检查分析流程，不能作为研究发现引用"),
+    },
+    # 绪论, 研究设计: "本书数据文件共有 N 份答卷；…。"
+    "ch0_data_status": {
+        "synthetic": ("这些答卷是按书中写明的假设生成的合成演示数据，"
+                      "不是对真实驻村干部的调查结果，由此算出的数字只用来演示分析方法"),
+        "real": "这些答卷来自研究者换入的调查数据，其中没有合成行，书中各章的问卷数字都据此计算",
+        "mixed": ("其中{synthetic_rows}份是合成演示答卷，其余{real_rows}份来自研究者换入的调查数据；"
+                  "在合成行被替换之前，由此算出的数字只用来演示分析方法"),
+    },
+    # 绪论, 不足之处, the bold head of the second point
+    "ch0_limit_head": {
+        "synthetic": "本版本的问卷数据是合成的演示数据，不是真实调查结果",
+        "real": "本版本的问卷数据由研究者换入，书中没有合成的问卷答卷",
+        "mixed": "本版本的问卷数据中仍有合成的演示答卷",
+    },
+    # 绪论, 不足之处, what follows the head
+    "ch0_limit_body": {
+        "synthetic": ("为了让分析流程可以完整运行、可以被检查，本书按照附录中写明的假设生成了与问卷格式一致的数据。"
+                      "凡使用这些数据的页面，页首都会显示“合成演示数据”的提示；其中的比例、均值和检验结果只说明"
+                      "“用这种方法会得到什么样的输出”，不能当作对J省驻村干部的发现来引用。获得真实数据后，"
+                      "可按首页说明替换数据文件并重新构建本书"),
+        "real": ("书中的问卷结果描述的是这份数据中的受访者，它不是论文本身的数据，两者的数字不能互相核对；"
+                 "问卷是本书依据论文框架拟定的（见附录），与论文原问卷未必相同"),
+        "mixed": ("当前数据文件的{rows}份答卷中有{synthetic_rows}份是按附录中写明的假设生成的合成数据。"
+                  "只要还有合成行，报告问卷结果的页面页首就会显示提示，书中的比例、均值和检验结果都混有合成答卷，"
+                  "不能当作对J省驻村干部的发现来引用"),
+    },
+    # 第一章: after "框架中的因果箭头是…理论假设。"
+    "ch1_caveat": {
+        "synthetic": ("本书使用的问卷数据目前为合成演示数据（见绪论“不足之处”），因此在获得真实调查数据之前，"
+                      "第三章的统计结果只能演示检验这些假设的方法，而不能证实或否定它们"),
+        "real": ("第三章用研究者换入的问卷数据检验这些假设；检验结果只说明这份样本中的关联，"
+                 "不足以单独证明因果方向"),
+        "mixed": ("本书当前的问卷数据中仍有{synthetic_rows}份合成答卷（见绪论“不足之处”），"
+                  "因此第三章的统计结果只能演示检验这些假设的方法，而不能证实或否定它们"),
+    },
+    # 第二章 opening: "…本书的分析写成；…。"
+    "ch2_intro": {
+        "synthetic": "本章末尾涉及问卷样本的部分使用的是合成演示数据（见页首提示）",
+        "real": "本章末尾涉及问卷样本的部分使用研究者换入的调查数据",
+        "mixed": "本章末尾涉及问卷样本的部分使用的数据中有{synthetic_rows}份合成答卷（见页首提示）",
+    },
+    # 第二章, sample: "本书使用的数据文件共有 N 份答卷；…。"
+    "ch2_sample": {
+        "synthetic": ("在当前版本中，这些答卷是合成演示数据，"
+                      "下面的比较只演示如何检查样本代表性，不描述真实的J省驻村干部"),
+        "real": "这些答卷来自研究者换入的调查数据，下面把样本的构成与J省驻村干部总体相比，检查其代表性",
+        "mixed": ("其中{synthetic_rows}份是合成演示答卷，下面的比较因此只演示如何检查样本代表性，"
+                  "不描述真实的J省驻村干部"),
+    },
+    # 第二章, end of the hypotheses: "…第三章将用问卷数据检验这些假设；…。"
+    "ch2_hypotheses": {
+        "synthetic": "在数据为合成演示数据的当前版本中，检验只演示方法",
+        "real": "当前的问卷数据由研究者换入，检验结果说明的是这份样本",
+        "mixed": "当前的问卷数据混有合成答卷，检验只演示方法",
+    },
+    # 第三章 opening: "当前文件共有 N 份回答，属于…。"
+    "ch3_data_kind": {
+        "synthetic": "按书中写明的假设生成的合成演示数据，不是真实调查结果",
+        "real": "研究者换入的问卷调查数据，其中没有合成行",
+        "mixed": "混合数据：其中{synthetic_rows}份是合成演示答卷，{real_rows}份是研究者换入的调查答卷",
+    },
+    # 第三章 小结, the closing caveat
+    "ch3_summary_caveat": {
+        "synthetic": "当前数据为合成演示数据，这些结果只展示分析流程，不构成关于J省驻村干部的研究发现。",
+        "real": "以上结果来自研究者换入的问卷数据，描述的是这份样本；推及全省时须考虑抽样方式和加权的前提。",
+        "mixed": "当前数据中有{synthetic_rows}份合成答卷，这些结果只展示分析流程，不构成关于J省驻村干部的研究发现。",
+    },
+    # source lines of survey charts and tables
+    "survey_source": {
+        "synthetic": "合成演示问卷数据",
+        "real": "问卷调查数据",
+        "mixed": "问卷数据（含{synthetic_rows}份合成答卷）",
+    },
+    # 结论, 局限 1
+    "ch6_limit_data": {
+        "synthetic": ("论文的原始问卷和答卷无法获得。本版的问卷结果来自按书中写明的假设生成的演示数据，"
+        "只用来演示分析流程；"
+                      "页面顶部的“合成演示数据”提示在换入真实数据前会一直显示。"
+                      "任何比例、均值或差异都不是关于J省驻村干部的发现。"),
+        "real": ("问卷结果来自{rows}份答卷，只按驻村身份做了事后分层加权；"
+        "性别、年龄、派出单位和驻村类型上的偏差无法校正，"
+                 "推及全省驻村干部时须考虑样本的选取方式。论文的原始问卷和答卷仍无法获得。"),
+        "mixed": ("论文的原始问卷和答卷无法获得。本版的{rows}份问卷答卷中有{synthetic_rows}份是合成演示数据，"
+                  "只要合成行还在，页面顶部的提示就会显示，任何比例、均值或差异都不是关于J省驻村干部的发现。"),
+    },
+    # 结论: "…（…份答卷，…）"
+    "ch6_data_kind": {
+        "synthetic": "合成演示数据",
+        "real": "问卷数据",
+        "mixed": "含{synthetic_rows}份合成答卷的问卷数据",
+    },
+    # 结论, 换入真实数据之后
+    "ch6_swap": {
+        "synthetic": ("研究者按附录中的步骤换入真实的问卷数据并重新构建后，"
+        "各章的数字、图表、由数字决定的措辞以及本页的结果"
+                      "会一起更新，合成数据提示会自动消失，第1条局限的说法也随之改写；第2至4条局限则不会因此改变。"),
+        "real": ("本版已经换入研究者的问卷数据，各章的数字、图表和由数字决定的措辞都据此生成；"
+        "第1条局限已按数据的状态改写，"
+                 "第2至4条局限与数据无关，仍然成立。"),
+        "mixed": ("合成行全部替换为真实答卷并重新构建后，合成数据提示会自动消失，第1条局限的说法也随之改写；"
+                  "第2至4条局限则不会因此改变。"),
+    },
+    # 附录一 (questionnaire): "在当前的 N 份…答卷中，…"
+    "ch8_answers": {
+        "synthetic": "合成演示",
+        "real": "调查",
+        "mixed": "问卷（含{synthetic_rows}份合成）",
+    },
+}
+
+INTERVIEW_SENTENCES: dict[str, dict[str, str]] = {
+    # 第三章, 访谈: "这些编码是…。"
+    "ch3_iv_kind": {
+        "synthetic": "按书中写明的假设生成的合成演示编码，并非真实访谈，也不附任何访谈原话",
+        "real": "对真实访谈记录的编码；本书只报告编码，不引用原话",
+        "mixed": ("部分合成的编码：{rows}份中有{synthetic_rows}份是按书中假设生成的合成编码，"
+                  "其余是对真实访谈的编码；本书不引用任何原话"),
+    },
+    # the interview chart's source line
+    "interview_source": {
+        "synthetic": "合成演示访谈编码",
+        "real": "访谈编码",
+        "mixed": "访谈编码（含{synthetic_rows}份合成演示编码）",
+    },
+    # appended to the interview chart's title and text alternative
+    "interview_note": {
+        "synthetic": "（合成演示数据）",
+        "real": "",
+        "mixed": "（含合成演示数据）",
+    },
+}
+
+NOTICE_TITLE = "合成演示数据"
+NOTICE_TEXT: dict[str, str] = {
+    "synthetic": ("本页报告的问卷结果来自按书中写明的假设生成的合成演示数据，"
+                  "不是对J省驻村干部的真实调查结果，不能作为研究发现引用。"
+                  "论文原始问卷数据无法获得；研究者换入真实数据并重新构建后，本提示会自动消失。"),
+    "mixed": ("本页报告的问卷结果所依据的{rows}份答卷中，有{synthetic_rows}份是按书中写明的假设生成的合成演示数据，"
+              "因此这些结果不能作为研究发现引用。合成行全部换成真实答卷并重新构建后，本提示会自动消失。"),
+}
+
+
+def _fill(template: str, state: DataState) -> str:
+    return template.format(rows=format_count(state.rows), synthetic_rows=format_count(state.synthetic_rows),
+                           real_rows=format_count(state.real_rows))
+
+
+def survey_sentence(context: str, state: DataState) -> str:
+    """The sentence of *context* (a key of :data:`SURVEY_SENTENCES`) true of the survey in *state*."""
+    return _fill(SURVEY_SENTENCES[context][state.kind], state)
+
+
+def interview_sentence(context: str, state: DataState) -> str:
+    """The sentence of *context* (a key of :data:`INTERVIEW_SENTENCES`) true of the interviews in *state*."""
+    return _fill(INTERVIEW_SENTENCES[context][state.kind], state)
+
+
+def notice_text(state: DataState) -> str:
+    """The notice's text for a survey with synthetic rows ('' when there are none: no notice)."""
+    return _fill(NOTICE_TEXT[state.kind], state) if state.has_synthetic else ""
+
+
+def survey_source(state: DataState) -> str:
+    """A source line's survey part: the file the book read and what its rows are."""
+    return f"{survey_file_label()}（{survey_sentence('survey_source', state)}）"
