@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from zhucun.data.survey import data_state
 from zhucun.paths import data_dir
 
 KEY_PACKAGES = ("jupyter-book", "sphinx", "myst-nb", "sphinxcontrib-bibtex", "pybtex", "pandas", "numpy",
@@ -66,6 +67,13 @@ def _size(path: Path) -> str:
     return f"{path.stat().st_size}字节"
 
 
+def _file_state(path: Path) -> str:
+    """'synthetic', 'real' or 'mixed': what the rows of a data file are, read from its synthetic column."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                        usecols=lambda name: name == "synthetic")
+    return data_state(frame.assign(synthetic=frame.get("synthetic", pd.Series(dtype=str)).eq("1"))).kind
+
+
 def data_dictionary(folder: Path | None = None) -> pd.DataFrame:
     """One row per data file: 文件, 内容, 来源, 规模, SHA-256 (first 16 hex digits)."""
     folder = folder or data_dir()
@@ -76,8 +84,11 @@ def data_dictionary(folder: Path | None = None) -> pd.DataFrame:
     rows = []
     for path in data_files(folder):
         entry = described.get(path.name, {})
+        source = entry.get("source", UNDESCRIBED)
+        if isinstance(source, dict):  # one source line per state of the file's rows
+            source = source[_file_state(path)]
         rows.append({"文件": path.name, "内容": entry.get("content", UNDESCRIBED),
-                     "来源": entry.get("source", UNDESCRIBED), "规模": _size(path),
+                     "来源": source, "规模": _size(path),
                      "SHA-256（前16位）": sha256(path)[:16]})
     return pd.DataFrame(rows)
 

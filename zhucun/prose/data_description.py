@@ -98,7 +98,7 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
     "survey_source": {
         "synthetic": "合成演示问卷数据",
         "real": "问卷调查数据",
-        "mixed": "问卷数据（含{synthetic_rows}份合成答卷）",
+        "mixed": "问卷数据，含{synthetic_rows}份合成答卷",
     },
     # 结论, 局限 1
     "ch6_limit_data": {
@@ -153,9 +153,9 @@ INTERVIEW_SENTENCES: dict[str, dict[str, str]] = {
     },
     # appended to the interview chart's title and text alternative
     "interview_note": {
-        "synthetic": "（合成演示数据）",
+        "synthetic": "（合成演示访谈编码）",
         "real": "",
-        "mixed": "（含合成演示数据）",
+        "mixed": "（含合成演示访谈编码）",
     },
 }
 
