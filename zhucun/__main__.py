@@ -26,9 +26,13 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "zhucun.data.survey:validate_main",
         "校验问卷数据文件 / validate a survey data file",
     ),
+    "import": (
+        "zhucun.data.survey_import:import_main",
+        "导入问卷数据（问卷星、SPSS、Stata或自有表格加对照表） / convert survey data to the contract format",
+    ),
     "import-wjx": (
-        "zhucun.data.wjx_import:import_wjx_main",
-        "导入问卷星导出文件 / convert a wjx.cn export to the contract format",
+        "zhucun.data.survey_import:import_main",
+        "同 import（旧名） / the same as import (its former name)",
     ),
     "pdf": (
         "zhucun.book.print_edition:main",

@@ -1,92 +1,16 @@
-"""Importing 问卷星 exports: realistic fixtures built from the codebook, round trip and bad cases."""
+"""Importing 问卷星 exports by option text: round trip and bad cases (fixtures: tests/data/export_forms.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import subprocess
 import sys
 
 import pytest
-from openpyxl import Workbook
 
-from zhucun.data.codebook import load_codebook
+from tests.data.export_forms import N, expected_codes, export_table, write_csv, write_xlsx
 from zhucun.data.survey import load_survey
 from zhucun.data.validation import SurveyValidationError
 from zhucun.data.wjx_import import convert_export, import_wjx
-
-CODEBOOK = load_codebook()
-METADATA = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]
-N = 5
-
-
-def expected_codes() -> list[dict[str, str]]:
-    """What each fixture respondent answered, as contract codes."""
-    rows = []
-    for i in range(N):
-        row = {}
-        for variable in CODEBOOK.variables:
-            if variable.type in ("code", "ordered_code", "likert"):
-                codes = [str(c.code) for c in variable.codes]
-                row[variable.name] = codes[(i * 3 + len(variable.name)) % len(codes)]
-            elif variable.type == "integer":
-                row[variable.name] = str(6 * i + 1)
-            elif variable.type == "multi_select_option":
-                position = CODEBOOK.question(variable.question).variables.index(variable.name)
-                row[variable.name] = "1" if position in (i % 8, (i + 2) % 8) else "0"
-        rows.append(row)
-    rows[1]["p2_substitution"] = ""  # skipped item
-    return rows
-
-
-def export_table(time_as_columns: bool = False) -> list[list[object]]:
-    """Header and answer rows the way wjx.cn writes them (按选项文本)."""
-    header, getters = list(METADATA), []
-    for question in CODEBOOK.questions:
-        names = question.variables
-        if question.kind == "matrix":
-            for name in names:
-                header.append(f"{question.number}({CODEBOOK.question_text(name)})")
-                getters.append(lambda row, name=name: CODEBOOK.labels(name)[int(row[name])] if row[name] else "(跳过)")
-        elif question.kind == "multi_select" and time_as_columns:
-            for name in names:
-                header.append(f"{question.number}({CODEBOOK.question_text(name)})")
-                getters.append(lambda row, name=name: int(row[name]))
-        elif question.kind == "multi_select":
-            header.append(f"{question.number}、{question.text}")
-            getters.append(lambda row, names=names: "┋".join(
-                CODEBOOK.question_text(n) + ("〖驻村值班〗" if n == "time_other" else "")
-                for n in names if row[n] == "1"))
-        else:
-            name = names[0]
-            header.append(f"{question.number}、{question.text}")
-            if question.kind == "fill_in":
-                getters.append(lambda row, name=name: int(row[name]))
-            else:
-                getters.append(lambda row, name=name: CODEBOOK.labels(name)[
-                    int(row[name]) if CODEBOOK.variable(name).type == "likert" else row[name]])
-    header.append("总分")
-    rows = [header]
-    for i, row in enumerate(expected_codes()):
-        metadata = [i + 1, "2023/9/1 10:00:00", "300秒", "手机提交", "直接访问", f"10.0.0.{i}(某省-某市)"]
-        rows.append(metadata + [get(row) for get in getters] + [0])
-    return rows
-
-
-def write_xlsx(path, rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
-
-
-def write_csv(path, rows, encoding="gbk"):
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode(encoding))
-    return path
 
 
 def assert_round_trip(frame):

@@ -1,7 +1,8 @@
 """The data layer: everything that reads the book's ``data/`` folder.
 
 The survey codebook and its validation, loading of the survey and the coded
-interviews, the import of 问卷星 exports, the synthetic demonstration data and
+interviews, the import of real survey data (问卷星 exports, SPSS and Stata files, a
+researcher's own table through a crosswalk), the synthetic demonstration data and
 the assumptions they are made from, and the sourced tables of facts (J
 province's deployment, national figures, the policy timeline, population
 margins, regional cases, the countermeasure framework, the bibliography's
@@ -33,6 +34,12 @@ EXPORTS = {
     "codebook_path": "codebook",
     "load_codebook": "codebook",
     "parse_codebook": "codebook",
+    "COLUMN_KEYS": "crosswalk_import",
+    "CROSSWALK_KEYS": "crosswalk_import",
+    "ColumnMap": "crosswalk_import",
+    "Crosswalk": "crosswalk_import",
+    "convert_crosswalk": "crosswalk_import",
+    "load_crosswalk": "crosswalk_import",
     "FRAMEWORK_FILE": "framework",
     "Framework": "framework",
     "FrameworkError": "framework",
@@ -76,6 +83,24 @@ EXPORTS = {
     "load_regional_experience": "regional_experience",
     "public_source_keys": "regional_experience",
     "validate_regional_experience": "regional_experience",
+    "CASE_NOTE": "source_files",
+    "CellProblems": "source_files",
+    "Conversion": "source_files",
+    "FILE_KINDS": "source_files",
+    "FORMS": "source_files",
+    "ImportResult": "source_files",
+    "MATCH_KINDS": "source_files",
+    "Matched": "source_files",
+    "SourceTable": "source_files",
+    "allowed_texts": "source_files",
+    "answer_lookup": "source_files",
+    "cell_text": "source_files",
+    "coverage_problems": "source_files",
+    "file_kind": "source_files",
+    "finish": "source_files",
+    "normalise": "source_files",
+    "read_table": "source_files",
+    "whole_number": "source_files",
     "DATE_PATTERN": "sourced_tables",
     "DEPLOYMENT_FILE": "sourced_tables",
     "DEPLOYMENT_INDICATORS": "sourced_tables",
@@ -94,6 +119,10 @@ EXPORTS = {
     "load_policy_timeline": "sourced_tables",
     "load_population_margins": "sourced_tables",
     "load_village_types": "sourced_tables",
+    "CHOSEN": "spss_import",
+    "NOT_CHOSEN": "spss_import",
+    "convert_labelled": "spss_import",
+    "read_labelled": "spss_import",
     "DATA_KINDS": "survey",
     "DataState": "survey",
     "INTERVIEWS_FILE": "survey",
@@ -110,6 +139,12 @@ EXPORTS = {
     "validate_main": "survey",
     "load_interviews": "survey",
     "load_survey": "survey",
+    "REPORT_COLUMN_WIDTH": "survey_import",
+    "convert_survey": "survey_import",
+    "detect_form": "survey_import",
+    "format_report": "survey_import",
+    "import_main": "survey_import",
+    "import_survey": "survey_import",
     "assumptions_path": "synthetic",
     "demo_data_main": "synthetic",
     "demo_interviews_main": "synthetic",
@@ -158,10 +193,9 @@ EXPORTS = {
     "MISSING_ANSWERS": "wjx_import",
     "WORDING_SIMILARITY": "wjx_import",
     "convert_export": "wjx_import",
+    "convert_wjx": "wjx_import",
     "import_wjx": "wjx_import",
-    "import_wjx_main": "wjx_import",
-    "normalise": "wjx_import",
-    "read_export": "wjx_import",
+    "parse_header": "wjx_import",
 }
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, EXPORTS)

@@ -1,0 +1,237 @@
+"""Import a researcher's own table (xlsx or csv) through a crosswalk (对照表, ``--map MAP.yml``).
+
+The crosswalk says, for every column of the table, which contract variable it
+holds and how its codes translate; which blocks of the codebook the
+researcher's questionnaire did not ask; and which columns are deliberately not
+used. See ``data/crosswalk_example.yml``::
+
+    columns:
+      编号: {variable: respondent_id}
+      身份: {variable: role, codes: {书记: first_secretary, 队员: team_member}}
+      工作1: {variable: p1_beyond_duties}            # cells already are contract codes (or labels)
+      反向题: {variable: p1_paperwork, reverse: true}  # 1↔5, 2↔4, after codes
+    not_asked: [p3, time_use]                         # block ids of the codebook
+    ignore: [填写时间]
+    missing: [99, 不适用]                              # cells meaning "no answer" (besides empty)
+
+Rules: every column of the table is in ``columns`` or ``ignore``; every
+contract variable is mapped or belongs to a ``not_asked`` block; the identity
+variables (role, gender, age_group, education, dispatch_level, village_type,
+tenure_months) are always required, and respondent_id is generated (R001 …)
+when no column holds it; no variable is mapped twice; ``codes`` map source
+values to contract codes (a value mapped to null is a missing answer) and,
+once given, list every value the column holds; without ``codes`` a cell is the
+contract code or its Chinese label; ``reverse`` is only for 1–5 items. A
+not-asked block's columns are absent from the written file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from zhucun.data.codebook import Codebook, Variable
+from zhucun.data.source_files import (
+    CellProblems,
+    Conversion,
+    Matched,
+    SourceTable,
+    answer_lookup,
+    cell_text,
+    coverage_problems,
+    normalise,
+    whole_number,
+)
+from zhucun.data.validation import SurveyValidationError, read_file_bytes
+
+CROSSWALK_KEYS = ("columns", "not_asked", "ignore", "missing")
+COLUMN_KEYS = ("variable", "codes", "reverse")
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """One source column: the contract variable it holds and how its cells translate."""
+    column: str
+    variable: str
+    codes: dict[str, str] | None  # source value → contract code ("" = missing answer); None: cells are codes
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """A parsed crosswalk and every problem found in it alone (the table is checked by :func:`convert_crosswalk`)."""
+    path: str
+    columns: tuple[ColumnMap, ...]
+    not_asked: tuple[str, ...]
+    ignore: tuple[str, ...]
+    missing: frozenset[str]
+    problems: tuple[str, ...]
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys; a column listed twice must be an error instead."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        repeated = sorted({str(key) for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise yaml.constructor.ConstructorError(None, None, f"重复的键 / repeated keys: {', '.join(repeated)}",
+                                                    node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
+def _text(value) -> str:
+    """A YAML scalar as the cell text it stands for (1 → '1', null → '')."""
+    return "" if value is None else cell_text(value).strip()
+
+
+def _suggest(name: str, choices) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=3)
+    return f"（是否指 / did you mean: {', '.join(close)}）" if close else ""
+
+
+def _column_map(column: str, raw, codebook: Codebook, problems: list[str]) -> ColumnMap | None:
+    where = f"columns.{column}"
+    if isinstance(raw, str):
+        raw = {"variable": raw}  # 列名: variable 的简写 / short form
+    if not isinstance(raw, dict) or "variable" not in raw:
+        problems.append(f"{where}：应为 {{variable: 变量名, ...}} / expected {{variable: name, ...}}")
+        return None
+    unknown = [key for key in raw if key not in COLUMN_KEYS]
+    if unknown:
+        problems.append(f"{where}：未知的键 / unknown keys {', '.join(map(str, unknown))}；"
+                        f"可用 / allowed: {', '.join(COLUMN_KEYS)}")
+    name = str(raw["variable"])
+    if name not in codebook.names or name == "synthetic":
+        problems.append(f"{where}：编码手册中没有变量 {name} / no contract variable {name}"
+                        f"{_suggest(name, codebook.names)}")
+        return None
+    variable = codebook.variable(name)
+    reverse = bool(raw.get("reverse", False))
+    if reverse and variable.type != "likert":
+        problems.append(f"{where}：reverse 只用于1–5题 / reverse applies to 1–5 items only, not {name}")
+    codes = raw.get("codes")
+    if codes is not None:
+        if not isinstance(codes, dict):
+            problems.append(f"{where}.codes：应为“来源取值: 编码”的映射 / expected a mapping source value: code")
+            return None
+        codes = {_text(key): _text(value) for key, value in codes.items()}
+        wrong = [f"{key}: {value}" for key, value in codes.items() if value and value not in variable.allowed_text]
+        if wrong:
+            problems.append(f"{where}.codes：编码不在编码手册中 / codes outside the codebook: {'; '.join(wrong)}；"
+                            f"{name} 允许 / allows: {variable.describe_allowed()}")
+    return ColumnMap(str(column), name, codes, reverse)
+
+
+def _not_asked(raw, codebook: Codebook, problems: list[str]) -> tuple[str, ...]:
+    blocks = tuple(block.id for block in codebook.blocks)
+    valid = []
+    for entry in raw or []:
+        entry = str(entry)
+        if entry in blocks:
+            valid.append(entry)
+        elif entry in codebook.names and codebook.block_of(entry) is None:
+            problems.append(f"not_asked：{entry} 是身份与基本情况变量，必须调查 / {entry} is an identity variable "
+                            f"and cannot be declared not asked")
+        elif entry in codebook.names:
+            problems.append(f"not_asked：列的是题块而非变量；{entry} 属于题块 {codebook.block_of(entry).id} / "
+                            f"not_asked lists blocks, not variables; {entry} is in block {codebook.block_of(entry).id}")
+        else:
+            problems.append(f"not_asked：编码手册中没有题块 {entry} / no block {entry} in the codebook；"
+                            f"题块 / blocks: {', '.join(blocks)}")
+    return tuple(valid)
+
+
+def _strings(raw, key: str, problems: list[str]) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(f"{key}：应为列表 / expected a list")
+        return ()
+    return tuple(_text(item) for item in raw)
+
+
+def load_crosswalk(path: Path | str, codebook: Codebook) -> Crosswalk:
+    """Parse a crosswalk and check it against the codebook; raises only when it cannot be read at all."""
+    source = str(path)
+    try:
+        raw = yaml.load(read_file_bytes(path).decode("utf-8-sig"), Loader=_UniqueKeyLoader)  # a SafeLoader
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise SurveyValidationError(source, [f"对照表不是有效的YAML（UTF-8） / the crosswalk is not valid "
+                                             f"YAML (UTF-8): {error}"]) from error
+    if not isinstance(raw, dict) or not isinstance(raw.get("columns"), dict):
+        raise SurveyValidationError(source, ["对照表须有 columns: 映射 / the crosswalk needs a 'columns:' mapping"])
+    problems = [f"未知的键 / unknown key: {key}；可用 / allowed: {', '.join(CROSSWALK_KEYS)}"
+                for key in raw if key not in CROSSWALK_KEYS]
+    columns = tuple(column for column in (_column_map(_text(key), value, codebook, problems)
+                                          for key, value in raw["columns"].items()) if column is not None)
+    not_asked = _not_asked(raw.get("not_asked"), codebook, problems)
+    skipped = {name for block in not_asked for name in codebook.block(block).variables}
+    problems += [f"columns.{column.column}：{column.variable} 所在题块已声明未调查 / {column.variable} is mapped but "
+                 f"its block is declared not asked" for column in columns if column.variable in skipped]
+    problems += coverage_problems([Matched(column.variable, column.column, "crosswalk", []) for column in columns],
+                                  codebook, not_asked, ("对照表既未映射、也未声明未调查：",
+                                                        "neither mapped nor in a not_asked block"))
+    ignore = _strings(raw.get("ignore"), "ignore", problems)
+    missing = frozenset(("", *_strings(raw.get("missing"), "missing", problems)))
+    problems = [f"对照表 / crosswalk {source}：{problem}" for problem in problems]
+    return Crosswalk(source, columns, not_asked, ignore, missing, tuple(problems))
+
+
+# --------------------------------------------------------------------------- the table
+
+def _convert_cell(cell: str, column: ColumnMap, variable: Variable, lookup: dict[str, str]) -> str | None:
+    if column.codes is not None:
+        value = column.codes.get(cell)
+    elif variable.type == "integer":
+        value = whole_number(cell)
+    elif variable.type == "id" or cell in variable.allowed_text:
+        value = cell
+    else:
+        value = lookup.get(normalise(cell))
+    if value and column.reverse:
+        codes = [int(code.code) for code in variable.codes]
+        value = str(min(codes) + max(codes) - int(value))
+    return value
+
+
+def convert_crosswalk(table: SourceTable, crosswalk: Crosswalk, codebook: Codebook) -> Conversion:
+    """The table's columns translated through the crosswalk; problems of both listed together."""
+    problems = list(crosswalk.problems)
+    lines = [line for line, _ in table.rows]
+    positions: dict[str, list[int]] = {}
+    for position, text in enumerate(table.header):
+        positions.setdefault(text, []).append(position)
+    header = "、".join(table.header)
+    for name in [column.column for column in crosswalk.columns] + list(crosswalk.ignore):
+        if name not in positions:
+            problems.append(f"对照表中的列“{name}”不在文件中 / the crosswalk names a column that is not in the file: "
+                            f"'{name}'{_suggest(name, positions)}；文件的列 / the file's columns: {header}")
+        elif len(positions[name]) > 1:
+            problems.append(f"文件中有{len(positions[name])}列同名“{name}” / several columns are named '{name}'")
+    listed = {column.column for column in crosswalk.columns} | set(crosswalk.ignore)
+    problems += [f"第{position}列“{text}”未写入对照表（columns 或 ignore） / column '{text}' is neither mapped nor "
+                 f"ignored in the crosswalk" for position, text in enumerate(table.header, start=1)
+                 if text not in listed]
+    matched, cell_problems = [], CellProblems()
+    for column in crosswalk.columns:
+        if len(positions.get(column.column, ())) != 1:
+            continue
+        position, variable = positions[column.column][0], codebook.variable(column.variable)
+        lookup = answer_lookup(variable)
+        labels = "（或中文标签 / or the Chinese labels）" if variable.codes else ""
+        allowed = "、".join(column.codes) if column.codes is not None else variable.describe_allowed() + labels
+        values = []
+        for line, cells in table.rows:
+            cell = cells[position].strip()
+            value = "" if cell in crosswalk.missing else _convert_cell(cell, column, variable, lookup)
+            if value is None:
+                cell_problems.add(f"列“{column.column}”（→ {variable.name}）", line, cell, allowed)
+            values.append(value or "")
+        matched.append(Matched(variable.name, column.column, "crosswalk", values))
+    problems += cell_problems.messages("取值不在对照表或编码手册中 / value not in the crosswalk or the codebook")
+    unused = [name for name in table.header if name in crosswalk.ignore]
+    return Conversion("crosswalk", lines, table.row_note, matched, unused, problems, crosswalk.not_asked)
