@@ -16,9 +16,10 @@ It does what the stock Jupyter Book does not:
    its cache record and is marked outdated, so plain ``jb build .`` runs it
    again. Notebooks to be run are executed side by side, one process per core,
    before Sphinx reads them (zhucun/book/parallel_execution.py).
-3. Gives Sphinx's Chinese search (jieba) a dictionary of the book's own terms,
-   so that 驻村干部 or 第一书记 are indexed as words, also inside longer words
-   (zhucun/book/chinese_search.py).
+3. Replaces Sphinx's Chinese search (jieba words) with one that indexes the
+   character bigrams of the text, so any phrase of two or more characters
+   finds every page that contains it, and ranks exact matches first
+   (zhucun/book/chinese_search.py, static/zhucun-search.js).
 4. Lists each script once per page: with Sphinx 7.4, sphinx-thebe and
    sphinx-togglebutton (both loaded by Jupyter Book) register their inline
    scripts twice, and the second ``const THEBE_JS_URL`` is a console error.
@@ -32,6 +33,7 @@ It does what the stock Jupyter Book does not:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import shutil
@@ -42,7 +44,8 @@ import sphinx.search
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from zhucun.book.chinese_search import BookChineseSearch
+from zhucun.book import chinese_search
+from zhucun.book.chinese_search import SEARCH_TEXTS, BookChineseSearch, collect_words, write_search_texts
 from zhucun.book.dependencies import DependencyStore
 from zhucun.book.parallel_execution import cache_record, execute_into_cache
 
@@ -64,6 +67,9 @@ def _on_config_inited(app: Sphinx, config) -> None:
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
     # Sphinx looks the language up in this table when it starts the index.
     sphinx.search.languages["zh"] = BookChineseSearch
+    # Sphinx offers no hook for how a page's words are gathered; its collector
+    # splits each text node apart, so a phrase across inline markup is lost.
+    sphinx.search.IndexBuilder._word_collector = collect_words
 
 
 _GRAPHVIZ_OBJECT = re.compile(
@@ -88,6 +94,8 @@ def _on_html_page_context(app: Sphinx, pagename, templatename, context, doctree)
     scripts = context.get("script_files")
     if not scripts:
         return
+    if pagename == "search":  # the pages' text, for ranking exact matches first: needed on this page only
+        scripts = [*scripts, f"_static/{SEARCH_TEXTS}"]
     seen: set[tuple] = set()
     unique = []
     for script in scripts:
@@ -150,6 +158,8 @@ def _on_env_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
 def _on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    if app.builder.name == "html":
+        write_search_texts(Path(app.outdir), sorted(app.env.found_docs), app.builder.out_suffix)
     source = plotly_js()
     if source.parent == STATIC_DIR:
         return  # copied with the rest of static/ by Sphinx
@@ -170,6 +180,20 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file(plotly_js().name, priority=400, defer="defer")
     app.add_js_file("zhucun-charts.js", priority=410, defer="defer")
     app.add_js_file("zhucun-a11y.js", priority=420, defer="defer")
+    app.add_js_file("zhucun-search.js", priority=430, defer="defer")
     app.add_css_file("zhucun-book.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 2}
+            "env_version": _machinery_version()}
+
+
+def _machinery_version() -> int:
+    """Changes with the search module and the static files: Sphinx then reads every page again.
+
+    Sphinx re-indexes only the pages it reads (keeping the rest of the old
+    index), and copies static files only when some page is out of date, so a
+    change to either would otherwise reach the built book only partly, or not.
+    """
+    digest = hashlib.sha256(Path(chinese_search.__file__).read_bytes())
+    for path in sorted(STATIC_DIR.iterdir()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return int(digest.hexdigest()[:8], 16)
