@@ -48,7 +48,8 @@ def test_a_phrase_across_inline_markup_is_one_run():
 
 
 def test_page_text_joins_inline_markup_and_separates_blocks():
-    markup = '<article class="bd-article"><p>本书<strong>推算</strong></p><p>下一段</p><script>x="脚本"</script></article>'
+    markup = ('<article class="bd-article"><p>本书<strong>推算</strong></p><p>下一段</p>'
+              '<script>x="脚本"</script></article>')
     assert page_text(markup) == "本书推算 下一段"
 
 
