@@ -8,6 +8,9 @@ It does what the stock Jupyter Book does not:
    only the trace types the book draws, 1.3 MB instead of 4.8 MB; built by
    ``npm run build:plotly``, see zhucun/book/plotly_bundle/) or, when that file is
    missing, the full ``plotly.min.js`` copied from the installed plotly package.
+   The drawing script loads it only when the first chart nears the viewport.
+   The theme's Font Awesome (1.5 MB of script, a 150 kB font) gives way to the
+   book's ten inline SVG icons (``static/scripts/fontawesome.js``, same name).
 2. Re-executes a notebook when a data file it read or a zhucun module it
    imported has changed, and only then. jupyter-cache keys only on notebook
    code, so by default new data or code would be served with old outputs.
@@ -176,9 +179,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _on_build_finished)
     # Early: html-page-context stops at the first handler that returns a template.
     app.connect("html-page-context", _on_html_page_context, priority=100)
-    # Deferred, in this order: plotly.js first, then the script that draws with it.
-    app.add_js_file(plotly_js().name, priority=400, defer="defer")
-    app.add_js_file("zhucun-charts.js", priority=410, defer="defer")
+    # plotly.js is not a page script: zhucun-charts.js loads it when the first chart nears the viewport.
+    plotly = plotly_js()
+    digest = hashlib.sha256(plotly.read_bytes()).hexdigest()[:8]
+    app.add_js_file("zhucun-charts.js", priority=410, defer="defer", **{"data-plotly": f"{plotly.name}?v={digest}"})
     app.add_js_file("zhucun-a11y.js", priority=420, defer="defer")
     app.add_js_file("zhucun-search.js", priority=430, defer="defer")
     app.add_css_file("zhucun-book.css")
@@ -194,6 +198,6 @@ def _machinery_version() -> int:
     change to either would otherwise reach the built book only partly, or not.
     """
     digest = hashlib.sha256(Path(chinese_search.__file__).read_bytes())
-    for path in sorted(STATIC_DIR.iterdir()):
-        digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(p for p in STATIC_DIR.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(STATIC_DIR).as_posix().encode() + path.read_bytes())
     return int(digest.hexdigest()[:8], 16)

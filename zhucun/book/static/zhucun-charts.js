@@ -1,8 +1,19 @@
 /* Draws the book's charts from the JSON beside each of them, with the
  * plotly.js the book serves itself, and redraws their colours when the reader
- * switches between light and dark theme. */
+ * switches between light and dark theme.
+ *
+ * plotly.js (about 445 kB compressed) is most of what a page would load, so it
+ * is off the critical path: it is loaded only when the first chart comes near
+ * the viewport (or the page is printed), and then every chart of the page is
+ * drawn. Its file name is this script's data-plotly attribute, relative to this
+ * script, so the book works the same from a server and from file://. */
 (function () {
   "use strict";
+
+  var SELF = document.currentScript;
+  var PLOTLY_URL = SELF && SELF.getAttribute("data-plotly")
+    ? new URL(SELF.getAttribute("data-plotly"), SELF.src).href : null;
+  var NEAR = "800px 0px";  // start loading this far before a chart scrolls into view
 
   // Text, grid and axis colours per theme: text at least 7:1 against the
   // theme's page background (#fff light, #121212 dark), grid lines faint.
@@ -78,6 +89,7 @@
     if (!target || target.getAttribute("data-drawn") === "true") { return; }
     if (!window.Plotly) {
       target.textContent = "图表无法显示：plotly.js 未加载。请查看下方“查看数据”中的数据表。";
+      target.setAttribute("data-drawn", "failed");
       return;
     }
     var figure = JSON.parse(spec.textContent);
@@ -95,6 +107,32 @@
     document.querySelectorAll("script.zhucun-chart-spec").forEach(draw);
   }
 
+  var loading = false;
+  function loadPlotlyAndDraw() {
+    if (loading) { return; }
+    loading = true;
+    if (window.Plotly || !PLOTLY_URL) { drawAll(); return; }
+    var script = document.createElement("script");
+    script.src = PLOTLY_URL;
+    script.onload = drawAll;
+    script.onerror = drawAll;  // each chart then says it cannot be shown and points to its data table
+    document.head.appendChild(script);
+  }
+
+  function start() {
+    var charts = document.querySelectorAll(".zhucun-chart");
+    if (!charts.length) { return; }
+    if (!("IntersectionObserver" in window)) { loadPlotlyAndDraw(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        loadPlotlyAndDraw();
+      }
+    }, { rootMargin: NEAR });
+    charts.forEach(function (chart) { observer.observe(chart); });
+    window.addEventListener("beforeprint", loadPlotlyAndDraw);
+  }
+
   function retheme() {
     var mode = theme();
     document.querySelectorAll(".zhucun-chart-canvas[data-drawn='true']").forEach(function (target) {
@@ -108,9 +146,9 @@
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    drawAll();
+    start();
   }
   new MutationObserver(retheme).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 })();
