@@ -244,7 +244,8 @@ def _cli(*args, cwd):
 def test_cli_valid_file_one_line_summary(tmp_path):
     result = _cli(str(write(tmp_path / "ok.csv", valid_rows())), cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.count("\n") == 1 and "6 行 / rows" in result.stdout and "no synthetic rows (real data)" in result.stdout
+    assert result.stdout.count("\n") == 1 and "6 行 / rows" in result.stdout
+    assert "no synthetic rows (real data)" in result.stdout
 
 
 def test_cli_bad_file_exits_1_and_warns_unknown(tmp_path):
