@@ -1,13 +1,14 @@
 """The front page: how many answers the survey file holds and what they are (synthetic, real or mixed),
-which decides the sentence on where the book's numbers come from and whether the notice is shown.
+which decides the sentence on where the book's numbers come from and whether the notice is shown, and which
+parts of the questionnaire it did not ask.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhucun.data.survey import DataState, data_state, load_survey
-from zhucun.prose.data_description import survey_sentence
+from zhucun.data.survey import DataState, coverage, data_state, load_survey
+from zhucun.prose.data_description import not_asked_clause, survey_sentence
 from zhucun.prose.formatting import format_count
 
 
@@ -21,5 +22,6 @@ def analyse() -> FrontPageResult:
     survey = load_survey()
     state = data_state(survey)
     return FrontPageResult(texts={"home_n": format_count(len(survey)),
-                                  "home_data_status": survey_sentence("home_status", state)},
+                                  "home_data_status": survey_sentence("home_status", state)
+                                  + not_asked_clause(coverage(survey).not_asked(), "书中各章的分析")},
                            survey_state=state)

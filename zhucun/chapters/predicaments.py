@@ -711,15 +711,9 @@ def _brant(inputs: _Inputs, predictors: pd.DataFrame) -> tuple[dict[str, str], p
     return texts, table, rejected
 
 
-def ordinal_not_asked(cover: Coverage) -> tuple[Block, ...]:
-    """The absent blocks that stop the ordinal model: overall pressure (its outcome), or every manifestation."""
-    scales = cover.scales_not_asked("manifestation")
-    return cover.not_asked("overall_pressure") + (scales if not cover.scales("manifestation") else ())
-
-
 def _ordinal_prose(inputs: _Inputs, section: OrdinalSection | None) -> dict[str, MystText]:
     if section is None:
-        return {"ch3_ordinal_body": MystText(not_asked_sentence(ordinal_not_asked(inputs.cover),
+        return {"ch3_ordinal_body": MystText(not_asked_sentence(inputs.cover.pressure_model_not_asked(),
                                                                  "有序 logistic 回归")),
                 "ch3_ordinal_figure": MystText("")}
     clauses = "；".join(Template(_ORDINAL_CLAUSE if number else _ORDINAL_FIRST_CLAUSE).substitute(id=scale.id)
@@ -733,7 +727,7 @@ def _ordinal_prose(inputs: _Inputs, section: OrdinalSection | None) -> dict[str,
 
 def _ordinal(inputs: _Inputs) -> OrdinalSection | None:
     """None when overall pressure or every manifestation scale was not asked."""
-    if ordinal_not_asked(inputs.cover):
+    if inputs.cover.pressure_model_not_asked():
         return None
     predictors, reference = _predictors(inputs)
     fit = fit_ordinal_logit(inputs.survey["overall_pressure"], predictors)

@@ -162,6 +162,12 @@ class Coverage:
         return tuple(self.scale_block(scale.id) for scale in self.codebook.scales(kind)
                      if not self.scale_asked(scale.id))
 
+    def pressure_model_not_asked(self) -> tuple[Block, ...]:
+        """The absent blocks that stop the ordinal model of overall pressure (chapter 三, cited by the appendix):
+        its outcome, question 10, or every manifestation scale (its predictors)."""
+        scales = self.scales_not_asked("manifestation")
+        return self.not_asked("overall_pressure") + (scales if not self.scales("manifestation") else ())
+
 
 def coverage(frame: pd.DataFrame, codebook: Codebook | None = None) -> Coverage:
     """What the survey *frame* asked of the codebook's optional blocks."""

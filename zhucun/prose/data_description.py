@@ -212,3 +212,10 @@ def not_asked_sentence(blocks: Sequence[Block], analysis: str, *, partial: bool 
     if partial:
         return f"{missing}，{analysis}只涉及问卷问到的部分。"
     return f"{analysis}无法进行：{missing}。"
+
+
+def not_asked_clause(blocks: Sequence[Block], analysis: str) -> str:
+    """'；' and the partial :func:`not_asked_sentence` without its full stop, to end a sentence the prose
+    closes itself ('' when nothing is missing, so the sentence reads as before)."""
+    sentence = not_asked_sentence(blocks, analysis, partial=True)
+    return "；" + sentence.removesuffix("。") if sentence else ""
