@@ -80,8 +80,10 @@ class AppendixResult:
     checks: dict[str, int]  # the headline numbers the pinned cell prints
 
 
-def analyse() -> AppendixResult:
-    codebook, survey, interviews, assumptions = load_codebook(), load_survey(), load_interviews(), load_assumptions()
+def analyse(survey: pd.DataFrame | None = None) -> AppendixResult:
+    """The appendix from the book's data files (the survey: *survey* when given)."""
+    codebook, interviews, assumptions = load_codebook(), load_interviews(), load_assumptions()
+    survey = load_survey() if survey is None else survey
     state = data_state(survey)
     per_question = items_per_question(codebook)
     dictionary = data_dictionary()

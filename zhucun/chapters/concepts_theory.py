@@ -102,13 +102,13 @@ def _caveat(survey: pd.DataFrame) -> str:
     return survey_sentence("ch1_caveat", data_state(survey)) + not_asked_clause(missing, "第三章对这些假设的检验")
 
 
-def analyse() -> ConceptsTheoryResult:
+def analyse(survey: pd.DataFrame | None = None) -> ConceptsTheoryResult:
     """Everything 第一章 shows, from the data files and the codebook."""
     items = framework_items()
     framework_texts, per_kind = _framework(items)
     return ConceptsTheoryResult(
         texts={**_documents_and_cadres(), **_literature(), **framework_texts,
-               "ch1_caveat": _caveat(load_survey())},
+               "ch1_caveat": _caveat(load_survey() if survey is None else survey)},
         framework_items=items,
         items_per_kind={kind: int(n) for kind, n in per_kind["sum"].items()},
         n_elements=len(items),

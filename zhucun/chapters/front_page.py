@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
 from zhucun.prose.data_description import not_asked_clause, survey_sentence
 from zhucun.prose.formatting import format_count
@@ -18,8 +20,9 @@ class FrontPageResult:
     survey_state: DataState  # synthetic, real or mixed (the page shows the notice unless real)
 
 
-def analyse() -> FrontPageResult:
-    survey = load_survey()
+def analyse(survey: pd.DataFrame | None = None) -> FrontPageResult:
+    """The front page's texts from the book's survey (or *survey*)."""
+    survey = load_survey() if survey is None else survey
     state = data_state(survey)
     return FrontPageResult(texts={"home_n": format_count(len(survey)),
                                   "home_data_status": survey_sentence("home_status", state)

@@ -123,7 +123,7 @@ def _data_status(figures: dict, survey: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def analyse() -> IntroductionResult:
+def analyse(survey: pd.DataFrame | None = None) -> IntroductionResult:
     """Everything 绪论 shows, from the data files."""
     texts, figures = _background(load_deployment(), load_national_figures())
     timeline = load_policy_timeline()
@@ -132,7 +132,7 @@ def analyse() -> IntroductionResult:
     literature = load_reviewed_literature()
     by_review = counts_by_strand_and_review(literature)
     texts.update(_literature(literature, by_review))
-    survey = load_survey()
+    survey = load_survey() if survey is None else survey
     texts.update(_data_status(figures, survey))
     return IntroductionResult(
         texts=texts,

@@ -281,7 +281,7 @@ def _role_shares(role_table: pd.DataFrame) -> pd.DataFrame:
     ], ignore_index=True)
 
 
-def analyse() -> RequirementsResult:
+def analyse(survey: pd.DataFrame | None = None) -> RequirementsResult:
     """Everything 第二章 shows, from the data files and the survey."""
     deployment = load_deployment()
     figures = deployment_figures(deployment)
@@ -292,7 +292,7 @@ def analyse() -> RequirementsResult:
 
     national_texts, in_post, peak = _national(load_national_figures(), figures)
 
-    survey = load_survey()
+    survey = load_survey() if survey is None else survey
     state = data_state(survey)
     margins = population_margins("role")
     role_table = role_sample_vs_population(survey, margins)
