@@ -4,7 +4,8 @@ data's assumptions (``data/synthetic_assumptions.yml``) in words and tables: whe
 and whether the documented commands remake its files byte for byte, the assumed sample shares against J
 province's population, the cause and manifestation factors and group effects, how items, overall pressure, time
 use, countermeasure ratings, non-response and interview codes are drawn, and whether the current survey shows
-the role effect the model builds in.
+the role effect the model builds in. Sentences on chapter 三's results follow what the questionnaire asked
+(a block not asked: the analysis was not run, and the sentence says so).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from zhucun.data.survey import (
     INTERVIEWS_FILE,
     PRIVATE_FOLDER,
     SURVEY_FILE,
+    Coverage,
     DataState,
+    coverage,
     data_state,
     is_private,
     is_synthetic,
@@ -46,8 +49,9 @@ from zhucun.data.synthetic_assumptions import (
     tenure_distribution,
 )
 from zhucun.paths import data_path
-from zhucun.prose.data_description import survey_sentence
+from zhucun.prose.data_description import not_asked_sentence, survey_sentence
 from zhucun.prose.formatting import format_count, format_number, format_percent
+from zhucun.prose.glue import MystText
 from zhucun.prose.questionnaire import items_per_question, questionnaire_markdown
 from zhucun.prose.wording import comparison_word, correlation_strength_word, count_phrase
 from zhucun.stats.likert import scale_scores
@@ -76,8 +80,10 @@ class AppendixResult:
     checks: dict[str, int]  # the headline numbers the pinned cell prints
 
 
-def analyse() -> AppendixResult:
-    codebook, survey, interviews, assumptions = load_codebook(), load_survey(), load_interviews(), load_assumptions()
+def analyse(survey: pd.DataFrame | None = None) -> AppendixResult:
+    """The appendix from the book's data files (the survey: *survey* when given)."""
+    codebook, interviews, assumptions = load_codebook(), load_interviews(), load_assumptions()
+    survey = load_survey() if survey is None else survey
     state = data_state(survey)
     per_question = items_per_question(codebook)
     dictionary = data_dictionary()
@@ -95,7 +101,8 @@ def analyse() -> AppendixResult:
         **_factor_texts(correlations, weights, effects, assumptions),
         **_item_texts(assumptions, codebook),
         **_other_answer_texts(assumptions, codebook, survey),
-        "ch8_syn_check": _model_check(survey, codebook, assumptions),
+        **_model_check(survey, codebook, assumptions),
+        **_not_asked_texts(coverage(survey, codebook)),
         "ch8_survey_file": _survey_file_text(),
     }
     seed = assumptions["seed_of_committed_files"]
@@ -112,6 +119,43 @@ def analyse() -> AppendixResult:
         checks={"题目数": len(codebook.questions), "数据列数": int(per_question["变量数"].sum()),
                 "数据文件数": len(dictionary), "未登记文件数": int((dictionary["内容"] == UNDESCRIBED).sum())},
     )
+
+
+# The appendix's sentences on chapter 三's results, as MyST pasted with {glue:md}: each is replaced when
+# the questionnaire did not ask what the result needs.
+_ALPHA_CLAUSE = (
+    "第三章计算的内部一致性（Cronbach's α）反映的正是这种相关"
+)
+
+_ORDINAL_SENTENCE = (
+    "第三章的有序 logit 回归（{numref}`tbl-ch3-ordinal`）以观测到的量表得分作自变量，而不是这里无法观测的因子，"
+    "所以它的系数与这里的权重不在同一尺度上，不宜直接比较。"
+)
+
+_NONRESPONSE_SENTENCE = (
+    "当前问卷数据中，李克特题单元格实际留空的比例为 {glue}`ch8_syn_nonresponse_observed`。"
+)
+
+_CHECK_PARAGRAPH = (
+    "{glue}`ch8_syn_check`。观测到的分差并不等于潜变量上的设定值：题项要乘以载荷、加上噪声再切分成等级，"
+    "样本不大时抽样误差也可能让方向反过来。这项差异是否超出了抽样误差，"
+    "见第三章的群体比较（{numref}`tbl-ch3-groups`）。"
+)
+
+
+def _not_asked_texts(cover: Coverage) -> dict[str, MystText]:
+    """The questionnaire's blocks the data lack, and the sentences on chapter 三's α and ordinal model."""
+    scales_missing = cover.scales_not_asked("manifestation")
+    no_alpha = not cover.scales("manifestation")
+    ordinal_missing = cover.pressure_model_not_asked()
+    return {
+        "ch8_not_asked": MystText(not_asked_sentence(cover.not_asked(), "书中各章的分析", partial=True)),
+        "ch8_alpha_clause": MystText(
+            "第三章本应用内部一致性（Cronbach's α）衡量这种相关，但" + not_asked_sentence(scales_missing, "这一计算")
+            .removesuffix("。") if no_alpha else _ALPHA_CLAUSE),
+        "ch8_ordinal_sentence": MystText(not_asked_sentence(ordinal_missing, "第三章的有序 logit 回归")
+                                         if ordinal_missing else _ORDINAL_SENTENCE),
+    }
 
 
 def _survey_file_text() -> str:
@@ -263,7 +307,11 @@ def _other_answer_texts(assumptions: dict, codebook: Codebook, survey: pd.DataFr
                    else "越是感到某种困境的人，反而越倾向于认为针对它的对策帮助不大" if m_weight < 0
                    else "对策评价与受访者对相应困境的感受无关")
 
-    likert = list(codebook.of_type("likert"))
+    # Only the Likert items the questionnaire asked can be observed left empty.
+    likert = [name for name in codebook.of_type("likert") if name in survey.columns]
+    nonresponse = ({"ch8_syn_nonresponse_observed": format_percent(float(survey[likert].isna().to_numpy().mean())),
+                    "ch8_nonresponse_sentence": MystText(_NONRESPONSE_SENTENCE)} if likert else
+                   {"ch8_nonresponse_sentence": MystText("当前问卷没有问到任何李克特题，无从观察实际的留空比例。")})
     interview_spec = assumptions["interviews"]
     themes = [v.name for v in codebook.interview_variables if v.type == "flag" and v.scale]
     return {"ch8_syn_pressure_range": _value_range(pressure["coefficients"].values()),
@@ -284,20 +332,28 @@ def _other_answer_texts(assumptions: dict, codebook: Codebook, survey: pd.DataFr
             "ch8_syn_m_levels": format_count(len(measures["helpfulness_thresholds"]) + 1),
             "ch8_syn_m_direction": m_direction,
             "ch8_syn_nonresponse": format_share(assumptions["item_nonresponse_rate"]),
-            "ch8_syn_nonresponse_observed": format_percent(float(survey[likert].isna().to_numpy().mean())),
+
             "ch8_syn_n_themes": format_count(len(themes)),
             "ch8_syn_interview_slope": format_assumption(interview_spec["slope"]),
-            "ch8_syn_interview_intercepts": _value_range(interview_spec["intercept"].values())}
+            "ch8_syn_interview_intercepts": _value_range(interview_spec["intercept"].values()),
+            **nonresponse}
 
 
-def _model_check(survey: pd.DataFrame, codebook: Codebook, assumptions: dict) -> str:
+def _model_check(survey: pd.DataFrame, codebook: Codebook, assumptions: dict) -> dict[str, str]:
     """What the model builds in, against what the current data show (chapter 三 tests the difference)."""
     role_effect = largest_group_effect("role", assumptions)
     if role_effect is None:
-        return "生成模型没有设定驻村身份的群体效应，因此这里无可对照"
+        return {"ch8_syn_check": "生成模型没有设定驻村身份的群体效应，因此这里无可对照",
+                "ch8_check_paragraph": MystText(_CHECK_PARAGRAPH)}
     code, scale_id, effect = role_effect
     role_labels = codebook.labels("role")
     group, others = role_labels[code], "、".join(label for c, label in role_labels.items() if c != code)
+    setting = (f"生成模型设定：其他条件相同时，{group}在“{codebook.scale(scale_id).name}”上的潜变量比{others}"
+               f"{'高' if effect > 0 else '低'} {format_assumption(abs(effect))}，这是该模型中驻村身份效应最大的一项。")
+    cover = coverage(survey, codebook)
+    if not cover.scale_asked(scale_id):
+        return {"ch8_check_paragraph": MystText(
+            setting + not_asked_sentence([cover.scale_block(scale_id)], "与当前数据的对照"))}
     score = scale_scores(survey, codebook, "manifestation")[scale_id]
     member = (survey["role"].astype("object") == code).to_numpy()
     inside, outside = score[member].mean(), score[~member].mean()
@@ -306,8 +362,8 @@ def _model_check(survey: pd.DataFrame, codebook: Codebook, assumptions: dict) ->
     verdict = ("当前数据无法比较两者" if same_way is None and observed == "无法比较"
                else "两者相同，看不出设定的差异" if observed == "与之持平"
                else "差异的方向与模型的设定一致" if same_way else "差异的方向与模型的设定相反")
-    return (f"生成模型设定：其他条件相同时，{group}在“{codebook.scale(scale_id).name}”上的潜变量比{others}"
-            f"{'高' if effect > 0 else '低'} {format_assumption(abs(effect))}，这是该模型中驻村身份效应最大的一项。"
-            f"在当前的{len(survey)}份{survey_sentence('ch8_answers', data_state(survey))}答卷中，"
-            f"{group}这一量表的平均得分为 "
-            f"{format_number(inside)} 分，{others}为 {format_number(outside)} 分（未加权），" + verdict)
+    return {"ch8_syn_check": (
+        setting + f"在当前的{len(survey)}份{survey_sentence('ch8_answers', data_state(survey))}答卷中，"
+        f"{group}这一量表的平均得分为 "
+        f"{format_number(inside)} 分，{others}为 {format_number(outside)} 分（未加权），" + verdict),
+        "ch8_check_paragraph": MystText(_CHECK_PARAGRAPH)}

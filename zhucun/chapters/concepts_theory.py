@@ -15,8 +15,8 @@ from zhucun.data.cadre_deployment import deployment_figures
 from zhucun.data.framework import framework_items
 from zhucun.data.literature import counts_by_strand_and_review, load_reviewed_literature
 from zhucun.data.sourced_tables import load_deployment, load_policy_timeline
-from zhucun.data.survey import data_state, load_survey
-from zhucun.prose.data_description import survey_sentence
+from zhucun.data.survey import coverage, data_state, load_survey
+from zhucun.prose.data_description import not_asked_clause, survey_sentence
 from zhucun.prose.formatting import format_count
 
 # The four types of embedding (杜富海 2022) with the book's reading of each; shown as 表 tbl-ch1-embedding-types.
@@ -95,13 +95,20 @@ def _framework(items: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame]:
     return texts, per_kind
 
 
-def analyse() -> ConceptsTheoryResult:
+def _caveat(survey: pd.DataFrame) -> str:
+    """What chapter 三's tests can show in the survey's state, and which of the framework's scales were not asked."""
+    cover = coverage(survey)
+    missing = cover.scales_not_asked("manifestation") + cover.scales_not_asked("cause")
+    return survey_sentence("ch1_caveat", data_state(survey)) + not_asked_clause(missing, "第三章对这些假设的检验")
+
+
+def analyse(survey: pd.DataFrame | None = None) -> ConceptsTheoryResult:
     """Everything 第一章 shows, from the data files and the codebook."""
     items = framework_items()
     framework_texts, per_kind = _framework(items)
     return ConceptsTheoryResult(
         texts={**_documents_and_cadres(), **_literature(), **framework_texts,
-               "ch1_caveat": survey_sentence("ch1_caveat", data_state(load_survey()))},
+               "ch1_caveat": _caveat(load_survey() if survey is None else survey)},
         framework_items=items,
         items_per_kind={kind: int(n) for kind, n in per_kind["sum"].items()},
         n_elements=len(items),

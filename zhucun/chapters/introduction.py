@@ -14,8 +14,8 @@ from zhucun.charts.timeline import chinese_date, timeline_events
 from zhucun.data.cadre_deployment import deployment_figures
 from zhucun.data.literature import counts_by_strand_and_review, counts_by_strand_and_year, load_reviewed_literature
 from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline
-from zhucun.data.survey import data_state, load_survey
-from zhucun.prose.data_description import survey_sentence
+from zhucun.data.survey import coverage, data_state, load_survey
+from zhucun.prose.data_description import not_asked_clause, survey_sentence
 from zhucun.prose.formatting import format_count, format_percent, format_wan
 from zhucun.prose.wording import share_word
 
@@ -116,13 +116,14 @@ def _data_status(figures: dict, survey: pd.DataFrame) -> dict[str, str]:
         "ch0_thesis_n": format_count(figures["thesis_sample_size"]),
         "ch0_term_years": format_count(figures["term_years"]),
         "ch0_survey_n": format_count(len(survey)),
-        "ch0_data_status": survey_sentence("ch0_data_status", state),
+        "ch0_data_status": survey_sentence("ch0_data_status", state)
+        + not_asked_clause(coverage(survey).not_asked(), "第三章和第五章的分析"),
         "ch0_limit_head": survey_sentence("ch0_limit_head", state),
         "ch0_limit_body": survey_sentence("ch0_limit_body", state),
     }
 
 
-def analyse() -> IntroductionResult:
+def analyse(survey: pd.DataFrame | None = None) -> IntroductionResult:
     """Everything 绪论 shows, from the data files."""
     texts, figures = _background(load_deployment(), load_national_figures())
     timeline = load_policy_timeline()
@@ -131,7 +132,7 @@ def analyse() -> IntroductionResult:
     literature = load_reviewed_literature()
     by_review = counts_by_strand_and_review(literature)
     texts.update(_literature(literature, by_review))
-    survey = load_survey()
+    survey = load_survey() if survey is None else survey
     texts.update(_data_status(figures, survey))
     return IntroductionResult(
         texts=texts,

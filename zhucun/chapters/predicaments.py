@@ -13,16 +13,26 @@ numbers its charts are drawn from; the notebook adds the charts' and tables' tit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import Template
 
 import numpy as np
 import pandas as pd
 
 from zhucun.data.cadre_deployment import deployment_figures
-from zhucun.data.codebook import Codebook, Scale, load_codebook
+from zhucun.data.codebook import Block, Codebook, Scale, load_codebook
 from zhucun.data.sourced_tables import load_deployment
-from zhucun.data.survey import DataState, data_state, load_interviews, load_survey, survey_file_label
-from zhucun.prose.data_description import interview_sentence, survey_sentence
-from zhucun.prose.formatting import format_count, format_number, format_p_value, format_percent
+from zhucun.data.survey import (
+    Coverage,
+    DataState,
+    coverage,
+    data_state,
+    load_interviews,
+    load_survey,
+    survey_file_label,
+)
+from zhucun.prose.data_description import interview_sentence, not_asked_sentence, survey_sentence
+from zhucun.prose.formatting import format_chinese_count, format_count, format_number, format_p_value, format_percent
+from zhucun.prose.glue import MystText
 from zhucun.prose.wording import (
     cliffs_delta_word,
     comparison_word,
@@ -66,11 +76,19 @@ class _Inputs:
     survey: pd.DataFrame
     weights: pd.Series
     scores: pd.DataFrame
-    manifestations: tuple[Scale, ...]
+    manifestations: tuple[Scale, ...]  # the asked ones (a scale not asked is in no analysis)
     causes: tuple[Scale, ...]
     role_labels: dict
     tenure_band: pd.Series
     source: str
+    cover: Coverage
+
+    def manifestations_phrase(self) -> str:
+        """'四种表现' when all were asked, else '问卷问到的三种表现'."""
+        return _scales_phrase(self.manifestations, self.codebook.scales("manifestation"), "种表现")
+
+    def manifestations_missing(self) -> tuple[Block, ...]:
+        return self.cover.scales_not_asked("manifestation")
 
     def labelled(self, column: str) -> pd.Series:
         """A coded survey column as its Chinese labels (the groups' names in tests and charts)."""
@@ -80,6 +98,197 @@ class _Inputs:
 def _or_dash(value: float, digits: int = 2) -> str:
     """A table cell: the number, or '—' where there is none."""
     return "—" if np.isnan(value) else f"{value:.{digits}f}"
+
+
+def _scales_phrase(asked: tuple[Scale, ...], all_scales: tuple[Scale, ...], unit: str) -> str:
+    count = format_chinese_count(len(asked)) + unit
+    return count if len(asked) == len(all_scales) else "问卷问到的" + count
+
+
+def _myst(template: str, **values: str) -> MystText:
+    """A section's MyST prose: *template* with its $placeholders filled (its {glue} roles stay)."""
+    return MystText(Template(template).substitute(values))
+
+
+# The prose of the sections an absent questionnaire block can shorten or skip, as MyST pasted with {glue:md}:
+# with every block asked each renders exactly as the same text typed in the notebook would.
+
+_MANIFESTATIONS_INTRO = (
+    "问卷用{glue}`ch3_items_n`道同意程度题测量论文归纳的$measured，{glue}`ch3_items_per_scale`，"
+    "回答从“非常不同意”到“非常同意”共五级。下文把选择“比较同意”或“非常同意”的受访者称为“同意”，"
+    "比例的分母是回答了该题的人（未作答不计入），95%区间用 Wilson 方法计算。"
+    "量表得分是受访者在该表现各题上的平均分（1–5分，至少回答一半题目才计分），"
+    "内部一致性用 Cronbach's α 及其 Feldt 95%区间衡量。$missing\n"
+    "\n"
+    "{glue}`ch3_items_majority_phrase`。同意比例最高的是“{glue}`ch3_top_item`”（属于“{glue}`ch3_top_item_scale`”"
+    "）：{glue}`ch3_top_item_word`受访者表示同意（{glue}`ch3_top_item_share`，"
+    "95%区间 {glue}`ch3_top_item_low`–{glue}`ch3_top_item_high`）。"
+    "$ranking$count个量表的加权与未加权平均分最多相差 {glue}`ch3_weight_gap` 分，"
+    "{glue}`ch3_weight_gap_phrase`（{numref}`tbl-ch3-scales`）。"
+)
+
+_MANIFESTATIONS_RANKING = (
+    "$count种表现中平均得分最高的是“{glue}`ch3_top_scale`”（{glue}`ch3_top_scale_mean` 分），"
+    "最低的是“{glue}`ch3_low_scale`”（{glue}`ch3_low_scale_mean` 分）。"
+)
+
+_SCALE_SECTION = (
+    "在这一表现的{glue}`ch3_${id}_n_items`个题项中，同意比例最高的是“{glue}`ch3_${id}_top_item`”，"
+    "{glue}`ch3_${id}_top_word`受访者表示同意（{glue}`ch3_${id}_top_share`，"
+    "95%区间 {glue}`ch3_${id}_top_low`–{glue}`ch3_${id}_top_high`）；"
+    "最低的是“{glue}`ch3_${id}_low_item`”（{glue}`ch3_${id}_low_share`）。"
+    "量表平均得分为 {glue}`ch3_${id}_mean` 分（95%区间 {glue}`ch3_${id}_mean_low`–{glue}`ch3_${id}_mean_high`），"
+    "Cronbach's α 为 {glue}`ch3_${id}_alpha`（95%区间 {glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`）"
+    "，内部一致性{glue}`ch3_${id}_alpha_word`。各题的回答分布见 {numref}`fig-ch3-likert-${id}`。\n"
+    "\n"
+    "```{glue:figure} fig-ch3-likert-${id}\n"
+    ":name: fig-ch3-likert-${id}\n"
+    "\n"
+    "表现${ordinal}各题项的回答分布（中性回答居中）\n"
+    "```"
+)
+
+_MANIFESTATIONS_TABLES = (
+    "各题项的同意比例及其区间、加权后的同意比例见 {numref}`tbl-ch3-agree`，"
+    "$count个量表的得分与信度见 {numref}`tbl-ch3-scales`。"
+)
+
+_GROUPS_BODY = (
+    "比较的分组有四个：驻村身份、派出单位层级、"
+    "驻村时长（分为{glue}`ch3_tenure_bands`{glue}`ch3_tenure_band_n`档）和驻村类型；比较的结果是$outcomes。"
+    "$methods由于同时做了 {glue}`ch3_tests_n` 项检验，p 值一并用 Holm 方法校正，"
+    "其中 {glue}`ch3_tests_perm` 项使用了精确或置换检验。$missing\n"
+    "\n"
+    "{glue}`ch3_sig_phrase`。$largest全部结果见 {numref}`tbl-ch3-groups`$chart"
+)
+
+_GROUPS_SCORES_METHOD = (
+    "量表得分用 Kruskal–Wallis 秩和检验（两组时等价于 Mann–Whitney 检验），不要求正态分布；"
+    "某组回答不足{glue}`ch3_min_group`人时，p 值改由{glue}`ch3_permutations`次置换检验给出（随机种子固定，"
+    "结果可重现）。"
+)
+
+_GROUPS_PRESSURE_METHOD = (
+    "是否压力较大用卡方检验；期望频数不足{glue}`ch3_min_expected`时，2×2表用 Fisher 精确检验，"
+    "更大的表用置换卡方检验。"
+)
+
+_GROUPS_EFFECTS = (
+    "效应量分别为 ε²、两组时的 Cliff's δ 和 Cramér's V。"
+)
+
+_GROUPS_LARGEST = (
+    "效应量最大的是“{glue}`ch3_diff_outcome`”在不同{glue}`ch3_diff_grouping`之间的差异，"
+    "ε² 为 {glue}`ch3_diff_eps`，属于{glue}`ch3_diff_eps_word`效应，校正后 p 值为 {glue}`ch3_diff_p`，"
+    "{glue}`ch3_diff_sig`。"
+)
+
+_GROUPS_CHART_REFERENCE = (
+    "，效应量最大的三项比较中各组的平均得分见 {numref}`fig-ch3-group-differences`。"
+)
+
+_GROUPS_FIGURE = (
+    "```{glue:figure} fig-ch3-group-differences\n"
+    ":name: fig-ch3-group-differences\n"
+    "\n"
+    "效应量最大的三项群体差异（各组平均得分及95%区间，不足{glue}`ch3_min_group`人的组未画出）\n"
+    "```"
+)
+
+_ORDINAL_BODY = (
+    "为了看四种表现中哪些与驻村干部感到的总体压力相关，本章以总体压力（1“很小”到5“很大”）为因变量，"
+    "拟合比例优势的有序 logistic 回归：自变量为$measured的量表得分，并控制驻村身份、性别、"
+    "驻村时长和派出单位层级（以人数最多的“{glue}`ch3_ord_reference`”为对照）。"
+    "驻村类型有{glue}`ch3_village_types_n`类，{glue}`ch3_village_type_reason`，因此未纳入模型。"
+    "进入模型的完整回答共 {glue}`ch3_ord_n` 份。优势比大于1表示该变量越高（或属于该类别），"
+    "报告更高一级压力的可能越大。$missing\n"
+    "\n"
+    "{glue}`ch3_or_clear_phrase`（{numref}`tbl-ch3-ordinal`、{numref}`fig-ch3-ordinal-odds`）。就$measured而言："
+    "$clauses。这些是横截面数据中的相关，不能解释为因果作用。\n"
+    "\n"
+    "模型假定每个自变量在各切点（“很小”与其余、“较小及以下”与其余……）上的作用相同。对此用 Brant 检验："
+    "在每个切点分别拟合二元 logit，再检验各切点的系数是否相等。{glue}`ch3_brant_omnibus`。"
+    "逐个自变量检验并经 Holm 校正后，{glue}`ch3_brant_rejected_phrase`；{glue}`ch3_brant_phrase`。"
+    "{glue}`ch3_brant_sparse`各切点的分别估计见 {numref}`tbl-ch3-brant`。"
+)
+
+_ORDINAL_FIRST_CLAUSE = (
+    "“{glue}`ch3_${id}_name`”得分每高1分，优势比为 {glue}`ch3_or_${id}`（95%区间 {glue}`ch3_or_${id}_low`–"
+    "{glue}`ch3_or_${id}_high`），{glue}`ch3_or_${id}_phrase`"
+)
+
+_ORDINAL_CLAUSE = (
+    "“{glue}`ch3_${id}_name`”为 {glue}`ch3_or_${id}`（{glue}`ch3_or_${id}_low`–{glue}`ch3_or_${id}_high`），"
+    "{glue}`ch3_or_${id}_phrase`"
+)
+
+_ORDINAL_FIGURE = (
+    "```{glue:figure} fig-ch3-ordinal-odds\n"
+    ":name: fig-ch3-ordinal-odds\n"
+    "\n"
+    "总体压力有序 logistic 回归的优势比（对数刻度）\n"
+    "```"
+)
+
+_TIME_USE_SECTION = (
+    "问卷请受访者从{glue}`ch3_time_options_n`类事务中选出最占工作时间的至多三项。"
+    "全部受访者中选择比例最高的是“{glue}`ch3_time_top`”，"
+    "{glue}`ch3_time_top_word`受访者选了这一项（{glue}`ch3_time_top_share`）；"
+    "其次是“{glue}`ch3_time_second`”（{glue}`ch3_time_second_share`）。论文列出的四项职责中，"
+    "“为民办事服务”被选择的比例为 {glue}`ch3_time_services_share`，"
+    "在{glue}`ch3_time_options_n`项中排第 {glue}`ch3_time_services_rank` 位。分身份看，"
+    "第一书记选择最多的是“{glue}`ch3_time_first_secretary_top`”（{glue}`ch3_time_first_secretary_top_share`），"
+    "工作队员选择最多的是“{glue}`ch3_time_team_member_top`”（{glue}`ch3_time_team_member_top_share`），"
+    "见 {numref}`fig-ch3-time-use`。\n"
+    "\n"
+    "```{glue:figure} fig-ch3-time-use\n"
+    ":name: fig-ch3-time-use\n"
+    "\n"
+    "工作时间主要花在哪些事务上：全部受访者与分身份的选择比例\n"
+    "```"
+)
+
+_CAUSES_INTRO = (
+    "论文把困境的成因归结为四个方面。问卷为每个成因设{glue}`ch3_items_per_cause`同意程度题，"
+    "量表得分取所属各题的平均。如果“成因导致表现”的论证成立，那么越认同某一成因描述的受访者，"
+    "在相应表现上的得分也应越高，即二者正相关。"
+    "{numref}`fig-ch3-cause-heatmap` 给出$pairs两两之间的 Spearman 秩相关系数 ρ；"
+    "{glue}`ch3_rho_pairs`个 p 值用 Benjamini–Hochberg 方法一并校正，星号表示校正后 p < 0.05（\\*）、"
+    "0.01（\\*\\*）和 0.001（\\*\\*\\*）。$missing\n"
+    "\n"
+    "在 {glue}`ch3_rho_pairs` 对相关中，校正后显著的有 {glue}`ch3_rho_sig` 对；"
+    "绝对值最大的是“{glue}`ch3_rho_top_cause`”与“{glue}`ch3_rho_top_manifestation`”之间的"
+    "{glue}`ch3_rho_top_direction`相关，ρ = {glue}`ch3_rho_top`，强度{glue}`ch3_rho_top_word`。"
+    "下面把每个成因与论文目录中与之排序相同的表现对应起来检验（这是本书对论文框架的读法，论文后半部分无法获得）。"
+    "相关只说明二者同时变化，横截面问卷不能确定方向，也可能两者都出于受访者对工作的总体评价。\n"
+    "\n"
+    "```{glue:figure} fig-ch3-cause-heatmap\n"
+    ":name: fig-ch3-cause-heatmap\n"
+    "\n"
+    "成因与表现的 Spearman 相关矩阵（BH 校正后的显著性以星号标注）\n"
+    "```"
+)
+
+_CAUSE_ITEMS = (
+    "这一成因由“{glue}`ch3_${id}_items`”测量，同意比例分别为 {glue}`ch3_${id}_agree_first` 和 "
+    "{glue}`ch3_${id}_agree_second`，量表平均得分为 {glue}`ch3_${id}_mean` 分。"
+)
+
+_CAUSE_PAIR = (
+    "它与“{glue}`ch3_${id}_pair`”之间呈{glue}`ch3_${id}_rho_direction`相关，ρ = {glue}`ch3_${id}_rho`，"
+    "强度{glue}`ch3_${id}_rho_word`，{glue}`ch3_${id}_rho_sig`。"
+)
+
+_CAUSE_BEST = (
+    "在$measured中，与这一成因相关最强的是“{glue}`ch3_${id}_best`”（ρ = {glue}`ch3_${id}_best_rho`），"
+    "{glue}`ch3_${id}_best_phrase`。"
+)
+
+
+# …when the manifestation in the cause's place was not asked: no pair, so no word on whether it is the best.
+_CAUSE_BEST_UNPAIRED = (
+    "在$measured中，与这一成因相关最强的是“{glue}`ch3_${id}_best`”（ρ = {glue}`ch3_${id}_best_rho`）。"
+)
 
 
 def _interval_cells(lows, highs, spec: str) -> list[str]:
@@ -166,6 +375,7 @@ class ManifestationsSection:
     scales_table: pd.DataFrame  # per scale: mean score, weighted mean, Cronbach's α (tbl-ch3-scales)
     top_item_share: float  # the highest agreement share of all items
     majority_items: int  # items agreed with by more than half of those answering
+    count_word: str  # how many manifestations were asked, in Chinese numerals (the scales table's caption)
 
 
 def _scale_summaries(inputs: _Inputs) -> pd.DataFrame:
@@ -181,7 +391,37 @@ def _scale_summaries(inputs: _Inputs) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _manifestations(inputs: _Inputs) -> ManifestationsSection:
+def _manifestations_prose(inputs: _Inputs, section: ManifestationsSection | None) -> dict[str, MystText]:
+    """The section's MyST: its opening, one part per manifestation (asked or not) and the tables' sentence."""
+    missing = inputs.manifestations_missing()
+    codebook = inputs.codebook
+    if section is None:
+        texts = {"ch3_manifestations_intro": MystText(not_asked_sentence(missing, "本节的分析")),
+                 "ch3_manifestations_tables": MystText("")}
+    else:
+        count = format_chinese_count(len(section.scales))
+        every = codebook.scales("manifestation")
+        ranking = (_myst(_MANIFESTATIONS_RANKING, count=count) if len(section.scales) > 1
+                   else "这一种表现的平均得分为 {glue}`ch3_top_scale_mean` 分。")
+        texts = {
+            "ch3_manifestations_intro": _myst(
+                _MANIFESTATIONS_INTRO, count=count, ranking=ranking,
+                measured=(f"{format_chinese_count(len(every))}种表现" if not missing
+                          else f"{format_chinese_count(len(every))}种表现中的{count}种"),
+                missing=not_asked_sentence(missing, "本节的分析", partial=True)),
+            "ch3_manifestations_tables": _myst(_MANIFESTATIONS_TABLES, count=count),
+        }
+    for number, scale in enumerate(codebook.scales("manifestation")):
+        texts[f"ch3_{scale.id}_section"] = (
+            _myst(_SCALE_SECTION, id=scale.id, ordinal=ORDINALS[number]) if inputs.cover.scale_asked(scale.id)
+            else MystText(not_asked_sentence([inputs.cover.scale_block(scale.id)], "这一表现的分析")))
+    return texts
+
+
+def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
+    """None when no manifestation scale was asked."""
+    if not inputs.manifestations:
+        return None
     codebook, survey = inputs.codebook, inputs.survey
     answer_codes = codebook.answer_scales["agreement"].codes
     agreement_labels = [code.label for code in answer_codes]
@@ -218,7 +458,9 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection:
                                   if largest_gap < 0.05 else "加权后平均得分有可见的变化，解读时应以加权估计为准"),
     }
     scales = []
-    for number, scale in enumerate(inputs.manifestations):
+    numbers = {scale.id: number for number, scale in enumerate(codebook.scales("manifestation"))}
+    for scale in inputs.manifestations:
+        number = numbers[scale.id]
         rows = agreement[agreement["scale"] == scale.id]
         best = rows.loc[rows["share"].idxmax()]
         worst = rows.loc[rows["share"].idxmin()]
@@ -264,7 +506,8 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection:
         "Cronbach's α": table["alpha_alpha"].map("{:.2f}".format),
         "α的95%区间": _interval_cells(table["alpha_low"], table["alpha_high"], ".2f"),
     })
-    return ManifestationsSection(texts, scales, agreement_table, scales_table, float(top["share"]), majority)
+    return ManifestationsSection(texts, scales, agreement_table, scales_table, float(top["share"]), majority,
+                                 format_chinese_count(len(scales)))
 
 
 # （三）不同群体之间的差异 ---------------------------------------------------------------------------------------
@@ -274,10 +517,12 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection:
 class GroupDifferencesSection:
     texts: dict[str, str]
     table: pd.DataFrame  # every test with its Holm-corrected p and effect size (tbl-ch3-groups)
-    top_means: pd.DataFrame  # group means of the three largest differences (ε²), for the interval chart
-    largest_outcome: str
-    largest_grouping: str
-    largest_effect: float  # ε² of the largest difference
+    # group means of the three largest differences (ε²), for the interval chart; None (and the three
+    # below) when no manifestation scale was asked, only overall pressure
+    top_means: pd.DataFrame | None
+    largest_outcome: str | None
+    largest_grouping: str | None
+    largest_effect: float | None  # ε² of the largest difference
     tests: int
     significant: int  # tests significant after the Holm correction
 
@@ -294,38 +539,68 @@ def _effect_cell(row: pd.Series) -> str:
     return f"V = {row['effect']:.2f}（{cramers_v_word(row['effect'])}）"
 
 
-def _group_differences(inputs: _Inputs) -> GroupDifferencesSection:
+def _groups_prose(inputs: _Inputs, section: GroupDifferencesSection | None) -> dict[str, MystText]:
+    """The section's MyST: the outcomes compared are the scale scores asked and, if asked, overall pressure."""
+    pressure_missing = inputs.cover.not_asked("overall_pressure")
+    missing = inputs.manifestations_missing() + pressure_missing
+    if section is None:
+        return {"ch3_groups_body": MystText(not_asked_sentence(missing, "不同群体之间的差异比较")),
+                "ch3_groups_figure": MystText("")}
+    scores, pressure = bool(inputs.manifestations), not pressure_missing
+    outcomes = [inputs.manifestations_phrase() + "的量表得分"] if scores else []
+    outcomes += ["总体压力是否“较大”或“很大”"] if pressure else []
+    effects = _GROUPS_EFFECTS if scores and pressure else (
+        "效应量为 ε² 和两组时的 Cliff's δ。" if scores else "效应量为 Cramér's V。")
+    methods = (_GROUPS_SCORES_METHOD if scores else "") + (_GROUPS_PRESSURE_METHOD if pressure else "") + effects
+    return {
+        "ch3_groups_body": _myst(
+            _GROUPS_BODY, outcomes="，以及".join(outcomes), methods=methods,
+            missing=not_asked_sentence(missing, "本节的比较", partial=True),
+            largest=_GROUPS_LARGEST if scores else "", chart=_GROUPS_CHART_REFERENCE if scores else "。"),
+        "ch3_groups_figure": MystText(_GROUPS_FIGURE if scores else ""),
+    }
+
+
+def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
+    """None when neither a manifestation scale nor overall pressure was asked; the chart needs a scale."""
     survey, codebook = inputs.survey, inputs.codebook
     groupings = {"驻村身份": inputs.labelled("role"), "派出单位层级": inputs.labelled("dispatch_level"),
                  "驻村时长": inputs.tenure_band.astype("object"), "驻村类型": inputs.labelled("village_type")}
-    pressure = survey["overall_pressure"].astype("Float64")
-    pressure_labels = codebook.labels("overall_pressure")
-    high_pressure_label = f"总体压力{pressure_labels[4]}或{pressure_labels[5]}"
-    high_pressure = (pressure >= 4).astype("float64").where(pressure.notna().to_numpy(dtype=bool))
+    categorical = {}
+    if inputs.cover.asked("overall_pressure"):
+        pressure = survey["overall_pressure"].astype("Float64")
+        pressure_labels = codebook.labels("overall_pressure")
+        high_pressure = (pressure >= 4).astype("float64").where(pressure.notna().to_numpy(dtype=bool))
+        categorical[f"总体压力{pressure_labels[4]}或{pressure_labels[5]}"] = high_pressure
+    if not inputs.manifestations and not categorical:
+        return None
     differences = group_difference_table(
         survey, {scale.name: inputs.scores[scale.id] for scale in inputs.manifestations},
-        {high_pressure_label: high_pressure}, groupings, seed=GROUP_TEST_SEED, method="holm")
+        categorical, groupings, seed=GROUP_TEST_SEED, method="holm")
     significant = int((differences["p_adjusted"] < SIGNIFICANCE).sum())
     ordered = differences[differences["kind"] == "ordered"].sort_values("effect", ascending=False)
-    largest = ordered.iloc[0]
     texts = {
         "ch3_tests_n": format_count(len(differences)),
         "ch3_min_group": format_count(MIN_GROUP_ASYMPTOTIC),
         "ch3_permutations": format_count(N_PERMUTATIONS),
         "ch3_min_expected": format_count(MIN_EXPECTED),
         "ch3_tests_perm": format_count(int(differences["test"].str.contains("置换|Fisher").sum())),
-        "ch3_diff_outcome": largest["outcome"],
-        "ch3_diff_grouping": largest["grouping"],
-        "ch3_diff_eps": format_number(largest["effect"], 3),
-        "ch3_diff_eps_word": epsilon_squared_word(largest["effect"]),
-        "ch3_diff_p": format_p_value(largest["p_adjusted"]),
-        "ch3_diff_sig": significance_phrase(largest["p_adjusted"]),
         "ch3_sig_phrase": count_phrase(
             significant, len(differences),
             none="没有一项差异在校正后仍然显著（p < 0.05），现有数据不足以说明这些群体在困境感受上存在差别",
             some="校正后仍然显著（p < 0.05）的差异有{count}项，见表中校正后 p 值小于0.05的各行",
             every="全部{total}项差异在校正后都仍然显著（p < 0.05）"),
     }
+    largest = ordered.iloc[0] if len(ordered) else None
+    if largest is not None:
+        texts |= {
+            "ch3_diff_outcome": largest["outcome"],
+            "ch3_diff_grouping": largest["grouping"],
+            "ch3_diff_eps": format_number(largest["effect"], 3),
+            "ch3_diff_eps_word": epsilon_squared_word(largest["effect"]),
+            "ch3_diff_p": format_p_value(largest["p_adjusted"]),
+            "ch3_diff_sig": significance_phrase(largest["p_adjusted"]),
+        }
     table = pd.DataFrame({
         "结果变量": differences["outcome"], "分组": differences["grouping"], "组数": differences["groups"],
         "n": differences["n"], "检验": differences["test"],
@@ -343,6 +618,8 @@ def _group_differences(inputs: _Inputs) -> GroupDifferencesSection:
         pieces.append(pd.DataFrame({"分组": [f"{row['grouping']}：{g}" for g in means["group"]],
                                     "结果变量": row["outcome"], "平均得分": means["mean"].round(3),
                                     "下限": means["low"].round(3), "上限": means["high"].round(3), "人数": means["n"]}))
+    if largest is None:  # overall pressure alone: no scale means to chart
+        return GroupDifferencesSection(texts, table, None, None, None, None, len(differences), significant)
     top_means = pd.concat(pieces, ignore_index=True)
     return GroupDifferencesSection(texts, table, top_means, largest["outcome"], largest["grouping"],
                                    float(largest["effect"]), len(differences), significant)
@@ -434,7 +711,24 @@ def _brant(inputs: _Inputs, predictors: pd.DataFrame) -> tuple[dict[str, str], p
     return texts, table, rejected
 
 
-def _ordinal(inputs: _Inputs) -> OrdinalSection:
+def _ordinal_prose(inputs: _Inputs, section: OrdinalSection | None) -> dict[str, MystText]:
+    if section is None:
+        return {"ch3_ordinal_body": MystText(not_asked_sentence(inputs.cover.pressure_model_not_asked(),
+                                                                 "有序 logistic 回归")),
+                "ch3_ordinal_figure": MystText("")}
+    clauses = "；".join(Template(_ORDINAL_CLAUSE if number else _ORDINAL_FIRST_CLAUSE).substitute(id=scale.id)
+                       for number, scale in enumerate(inputs.manifestations))
+    measured = inputs.manifestations_phrase()
+    return {"ch3_ordinal_body": _myst(_ORDINAL_BODY, measured=measured, clauses=clauses,
+                                      missing=not_asked_sentence(inputs.manifestations_missing(), "模型的自变量",
+                                                                 partial=True)),
+            "ch3_ordinal_figure": MystText(_ORDINAL_FIGURE)}
+
+
+def _ordinal(inputs: _Inputs) -> OrdinalSection | None:
+    """None when overall pressure or every manifestation scale was not asked."""
+    if inputs.cover.pressure_model_not_asked():
+        return None
     predictors, reference = _predictors(inputs)
     fit = fit_ordinal_logit(inputs.survey["overall_pressure"], predictors)
     odds = odds_ratio_table(fit)
@@ -488,7 +782,10 @@ class TimeUseSection:
     second_share: float
 
 
-def _time_use(inputs: _Inputs) -> TimeUseSection:
+def _time_use(inputs: _Inputs) -> TimeUseSection | None:
+    """None when question 11 was not asked."""
+    if not inputs.cover.asked("time_use"):
+        return None
     codebook = inputs.codebook
     options = [v for v in codebook.of_type("multi_select_option") if v.startswith("time_")]
     table = option_shares(inputs.survey, options, groups=inputs.labelled("role"))
@@ -529,9 +826,57 @@ class CausesSection:
     strongest_rho: float
     pairs: int
     significant: int  # pairs significant after the Benjamini–Hochberg correction
+    n_causes_word: str  # causes and manifestations correlated, in Chinese numerals (the heatmap's alt text)
+    n_manifestations_word: str
 
 
-def _causes(inputs: _Inputs) -> CausesSection:
+def _causes_prose(inputs: _Inputs, section: CausesSection | None) -> dict[str, MystText]:
+    """The section's MyST: its opening and one part per cause, each read against the manifestation in the
+    same place of the thesis's outline, which may itself not have been asked."""
+    cover, codebook = inputs.cover, inputs.codebook
+    manifestations_missing = inputs.manifestations_missing()
+    missing = cover.scales_not_asked("cause") + manifestations_missing
+    texts = {"ch3_causes_intro": MystText(not_asked_sentence(missing, "成因与表现的相关分析")) if section is None
+             else _myst(_CAUSES_INTRO, missing=not_asked_sentence(missing, "本节的相关分析", partial=True),
+                        pairs=("四个成因与四种表现" if not missing else
+                               f"问卷问到的{section.n_causes_word}个成因与{section.n_manifestations_word}种表现"))}
+    for cause, manifestation in zip(codebook.scales("cause"), codebook.scales("manifestation")):
+        key = f"ch3_{cause.id}_body"
+        if not cover.scale_asked(cause.id):
+            texts[key] = MystText(not_asked_sentence([cover.scale_block(cause.id)], "这一成因的分析"))
+            continue
+        items = Template(_CAUSE_ITEMS).substitute(id=cause.id)
+        if section is None:  # no manifestation asked: nothing to correlate with
+            texts[key] = MystText(items + not_asked_sentence(manifestations_missing, "它与各表现的相关分析"))
+        elif cover.scale_asked(manifestation.id):
+            texts[key] = MystText(items + Template(_CAUSE_PAIR + _CAUSE_BEST).substitute(
+                id=cause.id, measured=inputs.manifestations_phrase()))
+        else:
+            texts[key] = MystText(
+                items + f"与之排序相同的表现“{manifestation.name}”问卷没有问到，二者的相关无法计算。"
+                + Template(_CAUSE_BEST_UNPAIRED).substitute(id=cause.id, measured=inputs.manifestations_phrase()))
+    return texts
+
+
+def _cause_items(inputs: _Inputs) -> dict[str, str]:
+    """Each asked cause's items, their agreement shares and its mean score (these need no manifestation)."""
+    texts = {}
+    for cause in inputs.causes:
+        agree = agreement_shares(inputs.survey, cause.items)
+        key = f"ch3_{cause.id}"
+        texts |= {
+            f"{key}_mean": format_number(mean_interval(inputs.scores[cause.id])["mean"]),
+            f"{key}_items": "”和“".join(inputs.codebook.question_text(item) for item in cause.items),
+            f"{key}_agree_first": format_percent(agree.iloc[0]["share"]),
+            f"{key}_agree_second": format_percent(agree.iloc[1]["share"]),
+        }
+    return texts
+
+
+def _causes(inputs: _Inputs) -> CausesSection | None:
+    """None when no cause or no manifestation scale was asked."""
+    if not inputs.causes or not inputs.manifestations:
+        return None
     codebook, scores = inputs.codebook, inputs.scores
     cause_scores = pd.DataFrame({scale.short_label: scores[scale.id] for scale in inputs.causes})
     manifestation_scores = pd.DataFrame({scale.short_label: scores[scale.id] for scale in inputs.manifestations})
@@ -550,30 +895,31 @@ def _causes(inputs: _Inputs) -> CausesSection:
         "ch3_rho_top_word": correlation_strength_word(strongest["rho"]),
         "ch3_rho_top_direction": correlation_direction_word(strongest["rho"]),
     }
-    # Each cause is read against the manifestation in the same place of the thesis's outline.
-    for cause, manifestation in zip(inputs.causes, inputs.manifestations):
-        agree = agreement_shares(inputs.survey, cause.items)
+    # Each cause is read against the manifestation in the same place of the thesis's outline (when asked).
+    for cause, manifestation in zip(codebook.scales("cause"), codebook.scales("manifestation")):
+        if cause not in inputs.causes:
+            continue
         own = correlations[correlations["row"] == cause.short_label]
-        pair = own[own["column"] == manifestation.short_label].iloc[0]
         best = own.loc[own["rho"].abs().idxmax()]
         key = f"ch3_{cause.id}"
         texts |= {
-            f"{key}_mean": format_number(mean_interval(scores[cause.id])["mean"]),
-            f"{key}_items": "”和“".join(codebook.question_text(item) for item in cause.items),
-            f"{key}_agree_first": format_percent(agree.iloc[0]["share"]),
-            f"{key}_agree_second": format_percent(agree.iloc[1]["share"]),
-            f"{key}_pair": manifestation.name,
-            f"{key}_rho": format_number(pair["rho"]),
-            f"{key}_rho_word": correlation_strength_word(pair["rho"]),
-            f"{key}_rho_direction": correlation_direction_word(pair["rho"]),
-            f"{key}_rho_sig": significance_phrase(pair["p_adjusted"]),
             f"{key}_best": best["column"],
             f"{key}_best_rho": format_number(best["rho"]),
-            f"{key}_best_phrase": ("正是与之对应的这一表现" if best["column"] == manifestation.short_label
-                                   else "并不是与之对应的那一表现"),
         }
+        if manifestation in inputs.manifestations:
+            pair = own[own["column"] == manifestation.short_label].iloc[0]
+            texts |= {
+                f"{key}_pair": manifestation.name,
+                f"{key}_rho": format_number(pair["rho"]),
+                f"{key}_rho_word": correlation_strength_word(pair["rho"]),
+                f"{key}_rho_direction": correlation_direction_word(pair["rho"]),
+                f"{key}_rho_sig": significance_phrase(pair["p_adjusted"]),
+                f"{key}_best_phrase": ("正是与之对应的这一表现" if best["column"] == manifestation.short_label
+                                       else "并不是与之对应的那一表现"),
+            }
     return CausesSection(texts, rho_matrix.round(3), rho_text, strongest["row"], strongest["column"],
-                         float(strongest["rho"]), len(correlations), significant)
+                         float(strongest["rho"]), len(correlations), significant,
+                         format_chinese_count(len(inputs.causes)), format_chinese_count(len(inputs.manifestations)))
 
 
 # （七）访谈编码 -----------------------------------------------------------------------------------------------
@@ -594,7 +940,8 @@ class InterviewsSection:
 
 def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
     state = data_state(interviews)
-    themes = [*inputs.manifestations, *inputs.causes]
+    # The interviews are coded on every theme, whatever the survey asked.
+    themes = [*inputs.codebook.scales("manifestation"), *inputs.codebook.scales("cause")]
     theme_labels = [("表现：" if theme.kind == "manifestation" else "成因：") + theme.short_label for theme in themes]
     roles = interviews["role"].astype("object")
     share_columns, text_columns = {}, {}
@@ -625,28 +972,39 @@ def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
 # （八）小结 --------------------------------------------------------------------------------------------------
 
 
-def _summary(state: DataState, manifestations: ManifestationsSection, groups: GroupDifferencesSection,
-             ordinal: OrdinalSection, causes: CausesSection) -> dict[str, str]:
-    """The summary's sentences, each chosen by the results of the sections before it."""
-    if causes.significant == causes.pairs:
-        cause_phrase = f"全部{causes.pairs}对成因—表现相关都在校正后显著"
-    elif causes.significant:
-        cause_phrase = "成因与表现之间的相关只有一部分在校正后显著"
-    else:
-        cause_phrase = "成因与表现之间没有一对相关在校正后显著"
-    return {
-        "ch3_sum_majority_phrase": ("有题项获得过半数受访者的认同" if manifestations.majority_items
-                                    else "没有一个题项获得过半数受访者的认同"),
-        "ch3_sum_groups_phrase": count_phrase(
+def _summary(inputs: _Inputs, state: DataState, manifestations: ManifestationsSection | None,
+             groups: GroupDifferencesSection | None, ordinal: OrdinalSection | None,
+             causes: CausesSection | None) -> dict[str, str]:
+    """The summary's sentences, each chosen by the results of the sections before it (those that were run)."""
+    texts: dict[str, str] = {"ch3_sum_caveat": survey_sentence("ch3_summary_caveat", state)}
+    parts = []
+    if manifestations is not None:
+        texts["ch3_sum_majority_phrase"] = ("有题项获得过半数受访者的认同" if manifestations.majority_items
+                                            else "没有一个题项获得过半数受访者的认同")
+        parts.append(inputs.manifestations_phrase() + "中，{glue}`ch3_sum_majority_phrase`"
+                     + ("，平均得分最高的是“{glue}`ch3_top_scale`”" if len(manifestations.scales) > 1 else ""))
+    if groups is not None:
+        texts["ch3_sum_groups_phrase"] = count_phrase(
             groups.significant, groups.tests, none="群体之间没有一项差异在校正后显著",
-            some="群体之间在校正后显著的差异有{count}项", every="群体之间的{total}项差异在校正后全都显著"),
-        "ch3_sum_or_phrase": count_phrase(
+            some="群体之间在校正后显著的差异有{count}项", every="群体之间的{total}项差异在校正后全都显著")
+        parts.append("{glue}`ch3_sum_groups_phrase`")
+    if ordinal is not None:
+        texts["ch3_sum_or_phrase"] = count_phrase(
             ordinal.clear, len(ordinal.odds), none="有序 logistic 回归中没有一个自变量的95%区间不含1",
             some="有序 logistic 回归中95%区间不含1的自变量有{count}个",
-            every="有序 logistic 回归中所有自变量的95%区间都不含1"),
-        "ch3_sum_cause_phrase": cause_phrase,
-        "ch3_sum_caveat": survey_sentence("ch3_summary_caveat", state),
-    }
+            every="有序 logistic 回归中所有自变量的95%区间都不含1")
+        parts.append("{glue}`ch3_sum_or_phrase`")
+    if causes is not None:
+        if causes.significant == causes.pairs:
+            texts["ch3_sum_cause_phrase"] = f"全部{causes.pairs}对成因—表现相关都在校正后显著"
+        elif causes.significant:
+            texts["ch3_sum_cause_phrase"] = "成因与表现之间的相关只有一部分在校正后显著"
+        else:
+            texts["ch3_sum_cause_phrase"] = "成因与表现之间没有一对相关在校正后显著"
+        parts.append("{glue}`ch3_sum_cause_phrase`")
+    findings = "；".join(parts) if parts else "问卷没有问到困境表现量表和总体压力，上述检验都无法进行"
+    texts["ch3_summary"] = MystText(f"就当前数据文件而言：{findings}。{{glue}}`ch3_sum_caveat`")
+    return texts
 
 
 # The chapter ------------------------------------------------------------------------------------------------
@@ -654,30 +1012,41 @@ def _summary(state: DataState, manifestations: ManifestationsSection, groups: Gr
 
 @dataclass
 class PredicamentsResult:
-    """Chapter 三's results, one field per section of the chapter; ``texts`` holds every glued text."""
+    """Chapter 三's results, one field per section of the chapter; ``texts`` holds every glued text.
+
+    A section is None when the questionnaire did not ask what it needs; its prose then says so.
+    """
 
     n: int
     survey_state: DataState
     source: str  # the source line of the survey's tables and charts
     sample: SampleSection
-    manifestations: ManifestationsSection
-    groups: GroupDifferencesSection
-    ordinal: OrdinalSection
-    time_use: TimeUseSection
-    causes: CausesSection
+    manifestations: ManifestationsSection | None
+    groups: GroupDifferencesSection | None
+    ordinal: OrdinalSection | None
+    time_use: TimeUseSection | None
+    causes: CausesSection | None
     interviews: InterviewsSection
     texts: dict[str, str]  # {glue name: text} of the whole chapter
+    checks: dict[str, object]  # the headline numbers the pinned cell prints (None: not computed)
+
+
+# The blocks chapter 三 reads; question 12 (the countermeasures) is chapter 五's.
+CHAPTER_BLOCKS = ("p1", "p2", "p3", "p4", "c1", "c2", "c3", "c4", "overall_pressure", "time_use")
 
 
 def _introduction(inputs: _Inputs, state: DataState) -> dict[str, str]:
-    """The opening paragraph's numbers and the names and ordinals of the manifestations and causes."""
+    """The opening paragraph's numbers, what was not asked, and the names and ordinals of every manifestation
+    and cause (the thesis's, asked or not: the headings name them)."""
     texts = {
         "ch3_n": format_count(len(inputs.survey)),
         "ch3_thesis_n": format_count(deployment_figures(load_deployment())["thesis_sample_size"]),
         "ch3_data_kind": survey_sentence("ch3_data_kind", state),
+        "ch3_not_asked": MystText(not_asked_sentence(inputs.cover.not_asked(*CHAPTER_BLOCKS), "本章的分析",
+                                                     partial=True)),
     }
-    for scales in (inputs.manifestations, inputs.causes):
-        for number, scale in enumerate(scales):
+    for kind in ("manifestation", "cause"):
+        for number, scale in enumerate(inputs.codebook.scales(kind)):
             texts[f"ch3_{scale.id}_name"] = scale.name
             texts[f"ch3_{scale.id}_ordinal"] = ORDINALS[number]
     return texts
@@ -693,6 +1062,25 @@ def _merged(*parts: dict[str, str]) -> dict[str, str]:
     return texts
 
 
+def _checks(n: int, manifestations: ManifestationsSection | None, groups: GroupDifferencesSection | None,
+            ordinal: OrdinalSection | None, causes: CausesSection | None) -> dict[str, object]:
+    scales = {} if manifestations is None else {scale.id: scale for scale in manifestations.scales}
+    odds = None if ordinal is None else ordinal.odds.set_index("predictor")["odds_ratio"]
+    p1_odds = None
+    if odds is not None and "p1" in scales:
+        p1_odds = round(float(odds.iloc[0]), 4)  # the first predictor is the first manifestation's score
+    return {
+        "样本量": n,
+        "同意比例最高题项": None if manifestations is None else round(manifestations.top_item_share, 4),
+        "量表均分": [round(scale.mean, 4) for scale in scales.values()],
+        "p1_alpha": round(scales["p1"].alpha, 4) if "p1" in scales else None,
+        "校正后显著差异数": None if groups is None else groups.significant,
+        "p1优势比": p1_odds,
+        "Brant拒绝数": None if ordinal is None or ordinal.brant_rejected is None else len(ordinal.brant_rejected),
+        "最强相关": None if causes is None else round(causes.strongest_rho, 4),
+    }
+
+
 def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None = None) -> PredicamentsResult:
     """Chapter 三 from the survey and the coded interviews (by default the book's data files)."""
     codebook = load_codebook()
@@ -700,12 +1088,14 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
     interviews = load_interviews() if interviews is None else interviews
     state = data_state(survey)
     n = len(survey)
+    cover = coverage(survey, codebook)
     inputs = _Inputs(
         codebook=codebook, survey=survey, weights=poststratification_weights(survey, "role"),
-        scores=scale_scores(survey, codebook), manifestations=codebook.scales("manifestation"),
-        causes=codebook.scales("cause"), role_labels=codebook.labels("role"),
+        scores=scale_scores(survey, codebook), manifestations=cover.scales("manifestation"),
+        causes=cover.scales("cause"), role_labels=codebook.labels("role"),
         tenure_band=tenure_band(survey["tenure_months"]),
         source=f"{survey_sentence('survey_source', state)}（{survey_file_label()}，n = {n}），本书计算",
+        cover=cover,
     )
     sample = _sample(inputs)
     manifestations = _manifestations(inputs)
@@ -714,8 +1104,14 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
     time_use = _time_use(inputs)
     causes = _causes(inputs)
     interview_section = _interviews(inputs, interviews)
-    texts = _merged(_introduction(inputs, state), sample.texts, manifestations.texts, groups.texts,
-                    ordinal.texts, time_use.texts, causes.texts, interview_section.texts,
-                    _summary(state, manifestations, groups, ordinal, causes))
+    time_use_prose = (MystText(_TIME_USE_SECTION) if time_use is not None else
+                      MystText(not_asked_sentence(cover.not_asked("time_use"), "工作时间去向的分析")))
+    texts = _merged(
+        _introduction(inputs, state), sample.texts, *(section.texts for section in (
+            manifestations, groups, ordinal, time_use, causes) if section is not None),
+        interview_section.texts, _manifestations_prose(inputs, manifestations), _groups_prose(inputs, groups),
+        _ordinal_prose(inputs, ordinal), {"ch3_time_use_section": time_use_prose}, _cause_items(inputs),
+        _causes_prose(inputs, causes),
+        _summary(inputs, state, manifestations, groups, ordinal, causes))
     return PredicamentsResult(n, state, inputs.source, sample, manifestations, groups, ordinal, time_use, causes,
-                              interview_section, texts)
+                              interview_section, texts, _checks(n, manifestations, groups, ordinal, causes))

@@ -25,7 +25,8 @@ from zhucun.data.cadre_deployment import (
 from zhucun.data.codebook import load_codebook
 from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline, load_village_types
 from zhucun.data.survey import DataState, data_state, load_survey
-from zhucun.prose.data_description import survey_sentence, survey_source
+from zhucun.data.survey import coverage as questionnaire_coverage  # 'coverage' here is the villages'
+from zhucun.prose.data_description import not_asked_clause, survey_sentence, survey_source
 from zhucun.prose.formatting import format_count, format_number, format_percent, format_wan
 from zhucun.prose.wording import comparison_word, share_word
 from zhucun.stats.sample_profile import role_sample_vs_population, sample_composition
@@ -243,11 +244,15 @@ def _sample_texts(survey: pd.DataFrame, figures: dict, fs: pd.Series, weights: p
     }
 
 
-def _data_texts(state: DataState) -> dict[str, str]:
-    """The chapter's three sentences on what the survey data are, in the survey's state."""
+def _data_texts(state: DataState, survey: pd.DataFrame) -> dict[str, str]:
+    """The chapter's three sentences on what the survey data are, in the survey's state, the last one naming
+    the scales the questionnaire did not ask (chapter 三 cannot test the hypotheses on them)."""
+    cover = questionnaire_coverage(survey)
+    missing = cover.scales_not_asked("manifestation") + cover.scales_not_asked("cause")
     return {"ch2_data_intro": survey_sentence("ch2_intro", state),
             "ch2_data_sample": survey_sentence("ch2_sample", state),
-            "ch2_data_hypotheses": survey_sentence("ch2_hypotheses", state)}
+            "ch2_data_hypotheses": survey_sentence("ch2_hypotheses", state)
+            + not_asked_clause(missing, "第三章对这些假设的检验")}
 
 
 def _share_cell(value) -> str:
@@ -276,7 +281,7 @@ def _role_shares(role_table: pd.DataFrame) -> pd.DataFrame:
     ], ignore_index=True)
 
 
-def analyse() -> RequirementsResult:
+def analyse(survey: pd.DataFrame | None = None) -> RequirementsResult:
     """Everything 第二章 shows, from the data files and the survey."""
     deployment = load_deployment()
     figures = deployment_figures(deployment)
@@ -287,7 +292,7 @@ def analyse() -> RequirementsResult:
 
     national_texts, in_post, peak = _national(load_national_figures(), figures)
 
-    survey = load_survey()
+    survey = load_survey() if survey is None else survey
     state = data_state(survey)
     margins = population_margins("role")
     role_table = role_sample_vs_population(survey, margins)
@@ -301,7 +306,7 @@ def analyse() -> RequirementsResult:
         **types_texts,
         **national_texts,
         **_sample_texts(survey, figures, fs, weights),
-        **_data_texts(state),
+        **_data_texts(state, survey),
     }
     return RequirementsResult(
         texts=texts,

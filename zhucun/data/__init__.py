@@ -130,6 +130,8 @@ EXPORTS = {
     "STATE_WORDS": "survey",
     "SURVEY_FILE": "survey",
     "asked": "survey",
+    "Coverage": "survey",
+    "coverage": "survey",
     "data_state": "survey",
     "is_private": "survey",
     "is_synthetic": "survey",

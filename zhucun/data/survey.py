@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from zhucun.data.codebook import Block, Codebook, load_codebook
+from zhucun.data.codebook import Block, Codebook, Scale, load_codebook
 from zhucun.data.validation import SurveyValidationError, UnknownColumnWarning, validate_file
 from zhucun.paths import data_dir, data_path
 
@@ -117,14 +117,61 @@ def is_synthetic(frame: pd.DataFrame) -> bool:
 
 def not_asked_blocks(frame: pd.DataFrame, codebook: Codebook | None = None) -> tuple[Block, ...]:
     """The codebook blocks whose columns the survey lacks: parts its questionnaire did not ask."""
-    codebook = codebook or load_codebook()
-    return tuple(block for block in codebook.blocks if not set(block.variables) & set(frame.columns))
+    return coverage(frame, codebook).not_asked()
 
 
 def asked(frame: pd.DataFrame, block_id: str) -> bool:
     """Whether the survey holds the block's answers (its columns are present)."""
-    block = load_codebook().block(block_id)
-    return bool(set(block.variables) & set(frame.columns))
+    return coverage(frame).asked(block_id)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which optional parts (codebook blocks) of the questionnaire a survey holds.
+
+    The one place the chapters ask what they may analyse: a scale whose block
+    was not asked is left out of every analysis, and a block's absence is named
+    by :func:`zhucun.prose.data_description.not_asked_sentence`.
+    """
+    codebook: Codebook
+    columns: frozenset[str]
+
+    def asked(self, block_id: str) -> bool:
+        # Validation accepts a block whole or not at all, so one column tells.
+        return bool(set(self.codebook.block(block_id).variables) & self.columns)
+
+    def not_asked(self, *block_ids: str) -> tuple[Block, ...]:
+        """Those of *block_ids* (default: every block) the survey lacks, in codebook order."""
+        wanted = set(block_ids) or {block.id for block in self.codebook.blocks}
+        return tuple(block for block in self.codebook.blocks if block.id in wanted and not self.asked(block.id))
+
+    def scale_block(self, scale_id: str) -> Block | None:
+        """The block of a scale's items (None: always asked)."""
+        return self.codebook.block_of(self.codebook.scale_items(scale_id)[0])
+
+    def scale_asked(self, scale_id: str) -> bool:
+        block = self.scale_block(scale_id)
+        return block is None or self.asked(block.id)
+
+    def scales(self, kind: str | None = None) -> tuple[Scale, ...]:
+        """The asked scales of *kind* (default: all kinds), in codebook order."""
+        return tuple(scale for scale in self.codebook.scales(kind) if self.scale_asked(scale.id))
+
+    def scales_not_asked(self, kind: str) -> tuple[Block, ...]:
+        """The blocks of the scales of *kind* the survey lacks."""
+        return tuple(self.scale_block(scale.id) for scale in self.codebook.scales(kind)
+                     if not self.scale_asked(scale.id))
+
+    def pressure_model_not_asked(self) -> tuple[Block, ...]:
+        """The absent blocks that stop the ordinal model of overall pressure (chapter 三, cited by the appendix):
+        its outcome, question 10, or every manifestation scale (its predictors)."""
+        scales = self.scales_not_asked("manifestation")
+        return self.not_asked("overall_pressure") + (scales if not self.scales("manifestation") else ())
+
+
+def coverage(frame: pd.DataFrame, codebook: Codebook | None = None) -> Coverage:
+    """What the survey *frame* asked of the codebook's optional blocks."""
+    return Coverage(codebook or load_codebook(), frozenset(frame.columns))
 
 
 STATE_WORDS = {"synthetic": "全部为合成演示数据 / all rows synthetic",

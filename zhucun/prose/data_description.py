@@ -16,6 +16,9 @@ interviews have their own state and their own table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
 from zhucun.prose.formatting import format_count
 
@@ -192,3 +195,27 @@ def notice_text(state: DataState) -> str:
 def survey_source(state: DataState) -> str:
     """A source line's survey part: the file the book read and what its rows are."""
     return f"{survey_file_label()}（{survey_sentence('survey_source', state)}）"
+
+
+def block_names(blocks: Sequence[Block]) -> str:
+    """The blocks' names as a list in prose: 'A', 'A和B', 'A、B和C'."""
+    names = [block.name for block in blocks]
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1]
+
+
+def not_asked_sentence(blocks: Sequence[Block], analysis: str, *, partial: bool = False) -> str:
+    """The sentence that *analysis* could not be run (or, *partial*, covers only what was asked) because the
+    questionnaire did not ask *blocks*; '' when *blocks* is empty (nothing missing, nothing to say)."""
+    if not blocks:
+        return ""
+    missing = f"当前问卷没有问到{block_names(blocks)}，数据文件中没有相应的列"
+    if partial:
+        return f"{missing}，{analysis}只涉及问卷问到的部分。"
+    return f"{analysis}无法进行：{missing}。"
+
+
+def not_asked_clause(blocks: Sequence[Block], analysis: str) -> str:
+    """'；' and the partial :func:`not_asked_sentence` without its full stop, to end a sentence the prose
+    closes itself ('' when nothing is missing, so the sentence reads as before)."""
+    sentence = not_asked_sentence(blocks, analysis, partial=True)
+    return "；" + sentence.removesuffix("。") if sentence else ""

@@ -39,3 +39,11 @@ def format_p_value(p: float) -> str:
     if p is None or math.isnan(p):
         return "—"
     return "<0.001" if p < 0.001 else f"{p:.3f}"
+
+
+CHINESE_DIGITS = "零一二三四五六七八九十"
+
+
+def format_chinese_count(n: int) -> str:
+    """A small count in Chinese numerals, as the prose writes "四种表现": 0–10, larger counts in digits."""
+    return CHINESE_DIGITS[n] if 0 <= n <= 10 else format_count(n)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from IPython.display import Markdown
 from myst_nb import glue
 
 from zhucun.prose.formatting import format_count, format_number, format_percent
@@ -21,6 +22,16 @@ class PlainText(str):
 
     def __repr__(self) -> str:  # glue stores the text/plain repr
         return str(self)
+
+
+class MystText(str):
+    """Prose that is MyST markdown: glued as text/markdown, pasted with ``{glue:md}`name:myst``` (inline) or
+    a ``{glue:md}`` directive with ``:format: myst`` (paragraphs, figures).
+
+    It is how a sentence or a section that an absent questionnaire block makes
+    false is replaced: the markdown may hold ``{glue}`` roles, ``{numref}`` and
+    figure directives, and renders exactly as the same text typed in a cell.
+    """
 
 
 def glue_text(name: str, text: str) -> str:
@@ -50,7 +61,10 @@ def glue_all(texts: Mapping[str, object]) -> None:
 
     A chapter's analysis returns its sentences' numbers and words already
     formatted (:mod:`zhucun.prose.formatting`, :mod:`zhucun.prose.wording`),
-    so its notebook glues them all in one call.
+    so its notebook glues them all in one call. A :class:`MystText` is glued as markdown.
     """
     for name, text in texts.items():
-        glue_text(name, str(text))
+        if isinstance(text, MystText):
+            glue(name, Markdown(str(text)), display=False)
+        else:
+            glue_text(name, str(text))

@@ -16,6 +16,7 @@ import pandas as pd
 from scipy import stats
 
 from zhucun.data.codebook import Codebook, load_codebook
+from zhucun.data.survey import coverage
 from zhucun.stats.intervals import wilson_interval
 
 LEVELS = (1, 2, 3, 4, 5)
@@ -85,11 +86,12 @@ def scale_scores(frame: pd.DataFrame, codebook: Codebook | None = None, kind: st
     and is missing (NaN) when fewer than half of the scale's items were
     answered (for a three-item scale at least two answers are needed, for a
     two-item scale at least one). *kind* limits the scales to
-    "manifestation", "cause" or "countermeasure".
+    "manifestation", "cause" or "countermeasure". A scale the survey did not
+    ask (its block's columns absent) has no column.
     """
     codebook = codebook or load_codebook()
     scores = {}
-    for scale in codebook.scales(kind):
+    for scale in coverage(frame, codebook).scales(kind):
         items = frame[list(scale.items)].astype("float64")
         answered = items.notna().sum(axis=1)
         mean = items.mean(axis=1, skipna=True)
@@ -102,11 +104,11 @@ AGREE_SCORE = 4.0
 
 def scale_agreement(survey: pd.DataFrame, kind: str = "manifestation", codebook: Codebook | None = None,
                     alpha: float = 0.05) -> pd.DataFrame:
-    """Per scale of *kind*: scale, name, n (score not missing), agree, share, low, high."""
+    """Per asked scale of *kind*: scale, name, n (score not missing), agree, share, low, high."""
     codebook = codebook or load_codebook()
     scores = scale_scores(survey, codebook, kind=kind)
     rows = []
-    for scale in codebook.scales(kind):
+    for scale in coverage(survey, codebook).scales(kind):
         values = scores[scale.id].dropna()
         n = int(len(values))
         agree = int((values >= AGREE_SCORE).sum())

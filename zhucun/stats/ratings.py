@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from zhucun.data.codebook import Codebook, load_codebook
+from zhucun.data.survey import coverage
 from zhucun.stats.intervals import mean_interval, wilson_interval
 
 HELPFUL_LEVELS = (4, 5)
@@ -34,7 +35,7 @@ def rate(values: pd.Series, alpha: float = 0.05) -> dict[str, float]:
 
 def measure_ratings(survey: pd.DataFrame, codebook: Codebook | None = None, by: str = "role",
                     alpha: float = 0.05) -> pd.DataFrame:
-    """Long table: one row per measure × group of *by* (plus 全体), in codebook order.
+    """Long table: one row per measure × group of *by* (plus 全体), in codebook order (none if 12 was not asked).
 
     Columns: measure, label, group, group_name, subgroup, n, mean, mean_low,
     mean_high, helpful, share, low, high.
@@ -42,7 +43,7 @@ def measure_ratings(survey: pd.DataFrame, codebook: Codebook | None = None, by: 
     codebook = codebook or load_codebook()
     labels = codebook.labels(by)
     rows = []
-    for scale in codebook.scales("countermeasure"):
+    for scale in coverage(survey, codebook).scales("countermeasure"):
         for item in scale.items:
             parts = [(ALL_LABEL, survey[item])]
             parts += [(label, survey.loc[survey[by].astype("str") == str(code), item])
