@@ -112,6 +112,21 @@ def browser():
         browser.close()
 
 
+ALL_CHARTS_DRAWN = ("() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
+                    ".every(e => e.getAttribute('data-drawn') === 'true')")
+
+
+def draw_charts(page, timeout: int = 30_000) -> None:
+    """Bring the first chart into view, as a reader scrolling does, and wait until every chart is drawn.
+
+    plotly.js loads only when a chart nears the viewport (zhucun-charts.js); the
+    page is scrolled back to the top afterwards.
+    """
+    page.evaluate("() => { const c = document.querySelector('.zhucun-chart'); if (c) c.scrollIntoView(); }")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=timeout)
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
 def copy_built_book(book_root: Path, target: Path) -> Path:
     """The book's sources with the main build's jupyter cache and dependency records.
 

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests.conftest import draw_charts
+
 SCREENSHOTS = "screenshots"
 
 
@@ -77,11 +79,7 @@ def test_pages_are_offline_clean_and_every_chart_is_drawn(browser, served_book, 
         n_charts = page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.length")
         if n_charts:
             # Every chart container must end up with plotly's SVG inside.
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
-                ".every(e => e.getAttribute('data-drawn') === 'true' && e.querySelector('svg.main-svg'))",
-                timeout=30_000,
-            )
+            draw_charts(page)
         undrawn = page.eval_on_selector_all(
             ".js-plotly-plot, .zhucun-chart-canvas",
             "els => els.filter(e => !e.querySelector('svg.main-svg')).map(e => e.id)")
