@@ -147,6 +147,8 @@ def browser_measurements(html: Path, pages: list[str]) -> tuple[dict[str, float]
         for name in pages:
             page = browser.new_page(viewport={"width": 1280, "height": 900})  # fresh cache per page
             page.goto(base + name, wait_until="load")
+            # plotly.js loads when the first chart nears the viewport: scroll to it, as a reader does.
+            page.evaluate("() => { const c = document.querySelector('.zhucun-chart'); if (c) c.scrollIntoView(); }")
             page.wait_for_function(
                 "() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
                 ".every(e => e.getAttribute('data-drawn') === 'true')", timeout=60_000)

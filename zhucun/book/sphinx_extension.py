@@ -55,6 +55,7 @@ from zhucun.book.parallel_execution import cache_record, execute_into_cache
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 PLOTLY_FULL_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_BOOK_JS = STATIC_DIR / "plotly-zhucun.min.js"
 
@@ -66,6 +67,8 @@ def plotly_js() -> Path:
 
 def _on_config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    # templates/layout.html: the theme's layout without the search scripts on every page.
+    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
     # Declared, so the browser does not ask for a missing /favicon.ico.
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
     # Sphinx looks the language up in this table when it starts the index.
@@ -191,13 +194,14 @@ def setup(app: Sphinx) -> dict:
 
 
 def _machinery_version() -> int:
-    """Changes with the search module and the static files: Sphinx then reads every page again.
+    """Changes with the search module, the static files and the templates: Sphinx then reads every page again.
 
     Sphinx re-indexes only the pages it reads (keeping the rest of the old
     index), and copies static files only when some page is out of date, so a
     change to either would otherwise reach the built book only partly, or not.
     """
     digest = hashlib.sha256(Path(chinese_search.__file__).read_bytes())
-    for path in sorted(p for p in STATIC_DIR.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(STATIC_DIR).as_posix().encode() + path.read_bytes())
+    for folder in (STATIC_DIR, TEMPLATES_DIR):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder.parent).as_posix().encode() + path.read_bytes())
     return int(digest.hexdigest()[:8], 16)
