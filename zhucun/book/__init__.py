@@ -53,6 +53,7 @@ EXPORTS = {
     "Heading": "print_edition",
     "PRINT_CSS": "print_edition",
     "PrintEditionError": "print_edition",
+    "add_outline": "print_edition",
     "chart_ids": "print_edition",
     "comparable_text": "print_edition",
     "execute_for_figures": "print_edition",
