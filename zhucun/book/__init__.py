@@ -10,8 +10,14 @@ from zhucun.lazy_exports import lazy_exports
 
 EXPORTS = {
     "BookChineseSearch": "chinese_search",
-    "SEARCH_TERMS": "chinese_search",
-    "book_terms": "chinese_search",
+    "JS_NO_STEMMER": "chinese_search",
+    "JS_SPLITTER": "chinese_search",
+    "SEARCH_TEXTS": "chinese_search",
+    "bigrams": "chinese_search",
+    "collect_words": "chinese_search",
+    "page_text": "chinese_search",
+    "search_terms": "chinese_search",
+    "write_search_texts": "chinese_search",
     "Dependencies": "dependencies",
     "DependencyStore": "dependencies",
     "KINDS": "dependencies",
