@@ -82,6 +82,25 @@ def built_book(book_root) -> Path:
     return book_root / "_build" / "html"
 
 
+@pytest.fixture(scope="session")
+def book_pdf(built_book, book_root) -> Path:
+    """The print edition, printed once a session by ``python -m zhucun pdf`` (the PDF and the
+    bundle tests share it); returns _build/pdf/book.pdf.
+
+    After the HTML build, so the bundle finds the PDF newer than the HTML and does not print
+    it again. ZHUCUN_PDF_OUTPUT redirects its build folder (as ``--path-output``).
+    """
+    if not CHROMIUM.exists():
+        missing_tool("Chromium not found at /usr/bin/chromium: `apt-get install -y chromium`")
+    output = os.environ.get("ZHUCUN_PDF_OUTPUT")
+    command = [sys.executable, "-m", "zhucun", "pdf"] + (["--path-output", output] if output else [])
+    result = subprocess.run(command, cwd=book_root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+    pdf = Path(result.stdout.strip().splitlines()[-1])
+    assert pdf == Path(output or book_root) / "_build" / "pdf" / "book.pdf"
+    return pdf
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output readable
         pass

@@ -38,6 +38,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "zhucun.book.print_edition:main",
         "印刷版：把全书打印为 _build/pdf/book.pdf / print the book to a PDF",
     ),
+    "bundle": (
+        "zhucun.book.bundle:main",
+        "网页版与印刷版打包为 _build/zhucun-book.zip（缺少的先构建） / zip the web book and the PDF",
+    ),
     "pin-outputs": (
         "zhucun.book.pinned_outputs:main",
         "重新执行各章并记录供 nbval 比对的核心数字 / re-record the pinned headline outputs",

@@ -1,18 +1,16 @@
 """The print edition: ``python -m zhucun pdf`` makes _build/pdf/book.pdf with every
 chapter, every chart's static figure, a table of contents and page numbers.
 
-The whole-book test builds the single page (reusing the jupyter cache) and prints
-it with Debian's Chromium. ZHUCUN_PDF_OUTPUT redirects the build folder (as
-``--path-output``), so the test can run beside other builds of the same checkout.
+The whole-book tests use the session's printing (``book_pdf`` in tests/conftest.py,
+shared with the bundle test): the command builds the single page (reusing the jupyter
+cache) and prints it with Debian's Chromium. ZHUCUN_PDF_OUTPUT redirects the build
+folder (as ``--path-output``), so the tests can run beside other builds of the same checkout.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -55,7 +53,7 @@ def test_print_copy_swaps_charts_for_static_figures(tmp_path):
     assert f'src="{(tmp_path / "ch1-x.svg").as_uri()}"' in html
     assert 'alt="标题。说明"' in html
     assert "图 1" in html  # the numbered caption stays
-    expected = [(1, "第一章", 5), (2, "（一）一节", None), (1, "第二章", None)]
+    expected = [(1, "书名", None), (1, "第一章", 5), (2, "（一）一节", None), (1, "第二章", None)]
     assert [(h.level, h.title, h.page) for h in headings] == expected
     assert 'class="zhucun-toc"' in html and '<span class="toc-page">5</span>' in html
     assert 'data-theme="light"' in html
@@ -83,31 +81,31 @@ def testcomparable_text_for_comparison():
     assert comparable_text("驻村⼲部") == "驻村干部"
 
 
-def _chapter_titles() -> list[str]:
+def _page_title(name: str) -> str:
+    """The first ``# `` heading of a _toc.yml page (a notebook or a MyST file)."""
+    path = next(BOOK_ROOT.glob(f"{name}.*"))
+    if path.suffix == ".ipynb":
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        text = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    else:
+        text = path.read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith("# "))[2:].strip()
+
+
+def _toc_files() -> list[str]:
+    """The pages of _toc.yml in order: the root, then every chapter."""
     toc = (BOOK_ROOT / "_toc.yml").read_text(encoding="utf-8")
-    titles = []
-    for name in re.findall(r"file:\s*(chapters/\S+)", toc):
-        notebook = json.loads((BOOK_ROOT / f"{name}.ipynb").read_text(encoding="utf-8"))
-        first = next(c for c in notebook["cells"] if c["cell_type"] == "markdown")
-        heading = next(line for line in "".join(first["source"]).splitlines() if line.startswith("# "))
-        titles.append(heading[2:].strip())
-    return titles
+    return re.findall(r"^root:\s*(\S+)", toc, flags=re.M) + re.findall(r"file:\s*(\S+)", toc)
 
 
-@pytest.fixture(scope="module")
-def book_pdf():
-    if not Path("/usr/bin/chromium").exists():
-        message = "Chromium not found at /usr/bin/chromium: `apt-get install -y chromium`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    output = os.environ.get("ZHUCUN_PDF_OUTPUT")
-    command = [sys.executable, "-m", "zhucun", "pdf"] + (["--path-output", output] if output else [])
-    result = subprocess.run(command, cwd=BOOK_ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-4000:]
-    pdf = Path(result.stdout.strip().splitlines()[-1])
-    assert pdf == Path(output or BOOK_ROOT) / "_build" / "pdf" / "book.pdf"
-    return pdf
+def _chapter_titles() -> list[str]:
+    return [_page_title(name) for name in _toc_files()[1:]]
+
+
+def _front_matter_titles() -> list[str]:
+    """The root page and every page _toc.yml puts before 绪论."""
+    titles = [_page_title(name) for name in _toc_files()]
+    return titles[:titles.index("绪论")]
 
 
 @pytest.fixture(scope="module")
@@ -125,10 +123,36 @@ def test_pdf_has_a_sensible_length(pdf_pages):
     assert len(pdf_pages) >= 2 + 2 * chapters  # cover, contents, at least two pages a chapter
 
 
-def test_every_chapter_title_is_text_in_toc_order(pdf_pages):
+@pytest.fixture(scope="module")
+def outline(book_pdf):
+    """The PDF's bookmarks as [(title, page (1-based), [(title, page), ...]), ...]."""
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(book_pdf)
+    top = []
+    for item in reader.outline:
+        if isinstance(item, list):
+            assert top, "bookmarks nested under nothing"
+            assert not any(isinstance(sub, list) for sub in item), "bookmarks nested deeper than sections"
+            top[-1][2].extend((sub.title, reader.get_destination_page_number(sub) + 1) for sub in item)
+        else:
+            top.append((item.title, reader.get_destination_page_number(item) + 1, []))
+    assert top, "the PDF has no bookmarks"
+    return top
+
+
+def _contents(pdf_pages, outline) -> str:
+    """The text of the contents pages: after the cover, before the first bookmarked page."""
+    return "".join(comparable_text(text) for text in pdf_pages[1:outline[0][1] - 1])
+
+
+def test_every_chapter_title_is_text_in_toc_order(pdf_pages, outline):
     body = [comparable_text(text) for text in pdf_pages]
-    contents = body[1] + body[2]
-    start = 3  # after the cover and the contents
+    contents = _contents(pdf_pages, outline)
+    start = outline[0][1] - 1  # after the cover and the contents
     for title in _chapter_titles():
         target = comparable_text(title)
         assert target in contents, f"{title} missing from the table of contents"
@@ -137,10 +161,44 @@ def test_every_chapter_title_is_text_in_toc_order(pdf_pages):
         start = page
 
 
-def test_contents_give_page_numbers(pdf_pages):
-    lines = [line for line in (pdf_pages[1] + "\n" + pdf_pages[2]).splitlines() if line.strip()]
+def test_contents_give_page_numbers(pdf_pages, outline):
+    lines = [line for text in pdf_pages[1:outline[0][1] - 1] for line in text.splitlines() if line.strip()]
     numbered = [line for line in lines if re.search(r"\s\d+$", line)]
     assert len(numbered) >= len(_chapter_titles())
+
+
+def test_contents_list_the_front_matter_first(pdf_pages, outline):
+    """The pages before 绪论 in _toc.yml (the landing page, and any 摘要 or Abstract) are in the
+    contents, in order and before 绪论, each with the page its bookmark points to."""
+    contents = _contents(pdf_pages, outline)
+    front = _front_matter_titles()
+    assert front, "_toc.yml has no root page?"
+    assert [title for title, _, _ in outline[:len(front)]] == front
+    position = 0
+    for title, page, _ in outline[:len(front)]:
+        entry = comparable_text(title) + str(page)
+        assert entry in contents[position:], f"{title} (page {page}) missing from the contents"
+        position = contents.index(entry, position) + len(entry)
+    assert comparable_text("绪论") in contents[position:]
+
+
+def test_bookmarks_are_the_toc_pages_in_order_with_their_sections(outline):
+    """The top level is every page of _toc.yml (the landing page, then the chapters), titled as
+    its heading reads; each chapter's sections (（一）…) are nested under it."""
+    assert [title for title, _, _ in outline] == [_page_title(name) for name in _toc_files()]
+    sections = {title: [t for t, _ in subs] for title, _, subs in outline}
+    assert sections["绪论"] == ["（一）研究背景和意义", "（二）国内外研究现状",
+                                "（三）研究思路与方法", "（四）创新与不足"]
+    assert sections["一、相关概念及理论基础"][0] == "（一）相关概念"
+    assert sum(len(subs) for subs in sections.values()) >= 3 * len(_chapter_titles())
+    pages = [p for _, page, subs in outline for p in [page] + [q for _, q in subs]]
+    assert pages == sorted(pages), "bookmarks out of page order"
+
+
+def test_each_bookmark_points_to_the_page_of_its_heading(pdf_pages, outline):
+    wrong = [f"{title} → page {page}" for chapter, first, subs in outline for title, page in [(chapter, first), *subs]
+             if comparable_text(title) not in comparable_text(pdf_pages[page - 1])]
+    assert not wrong, wrong
 
 
 def test_pages_are_numbered(pdf_pages):

@@ -1,7 +1,7 @@
 """The book machinery, apart from the analysis: the Sphinx extension, the plotly
 renderer for MyST-NB, Chinese search, parallel execution, the rebuild rule,
-pinned notebook outputs, the print edition, the GB/T 7714 style and the
-static assets.
+pinned notebook outputs, the print edition, the bundle of the web book and
+the PDF, the GB/T 7714 style and the static assets.
 
 Nothing in the data, statistics, charts, prose or chapters imports from here.
 """
@@ -9,6 +9,18 @@ Nothing in the data, statistics, charts, prose or chapters imports from here.
 from zhucun.lazy_exports import lazy_exports
 
 EXPORTS = {
+    "BUNDLE_NAME": "bundle",
+    "Bundle": "bundle",
+    "BundleError": "bundle",
+    "FILE_MODE": "bundle",
+    "FIXED_TIME": "bundle",
+    "build_html": "bundle",
+    "bundle_entries": "bundle",
+    "html_missing": "bundle",
+    "make_bundle": "bundle",
+    "newest_page": "bundle",
+    "pdf_stale": "bundle",
+    "write_zip": "bundle",
     "BookChineseSearch": "chinese_search",
     "JS_NO_STEMMER": "chinese_search",
     "JS_SPLITTER": "chinese_search",
@@ -59,6 +71,7 @@ EXPORTS = {
     "Heading": "print_edition",
     "PRINT_CSS": "print_edition",
     "PrintEditionError": "print_edition",
+    "add_outline": "print_edition",
     "chart_ids": "print_edition",
     "comparable_text": "print_edition",
     "execute_for_figures": "print_edition",

@@ -14,6 +14,8 @@ Route (no TeX needed):
 3. Debian's headless Chromium prints the copy (Playwright, no network) with
    page numbers in the footer. The table of contents gets its page numbers
    from a first printing: its named destinations say where each heading landed.
+4. The final printing's named destinations also give the PDF's bookmarks
+   (pypdf): the pages of ``_toc.yml`` in order, each with its sections.
 """
 
 from __future__ import annotations
@@ -136,9 +138,22 @@ def make_print_copy(page_html: str, figures: Path, *, pages: dict[str, int] | No
     for element in soup.select("script, details.zhucun-chart-data, button, .headerlink, .toggle-details"):
         element.decompose()
 
-    # Chapters: the sections the root page's toctree pulls in, in TOC order.
     headings: list[Heading] = []
-    for n, section in enumerate(article.select("div.toctree-wrapper > section")):
+    # The landing page (the root of _toc.yml) comes first, as in the web book's navigation;
+    # its own sections are those outside the toctree.
+    front = article.find("section")
+    if front is not None and front.find("h1") is not None:
+        front_title = front.find("h1")
+        front_title["id"] = "zhucun-front"
+        headings.append(Heading(1, _text(front_title), "zhucun-front"))
+        for m, sub in enumerate(front.find_all("section", recursive=False)):
+            sub_title = sub.find(["h2", "h3"])
+            if sub_title is not None:
+                sub_title["id"] = f"zhucun-front-{m}"
+                headings.append(Heading(2, _text(sub_title), f"zhucun-front-{m}"))
+    # Then every page the root's toctree pulls in, in TOC order.
+    chapters = article.select("div.toctree-wrapper > section")
+    for n, section in enumerate(chapters):
         section["class"] = section.get("class", []) + ["zhucun-chapter"]
         title = section.find(["h1", "h2"])
         anchor = f"zhucun-chapter-{n}"
@@ -151,13 +166,12 @@ def make_print_copy(page_html: str, figures: Path, *, pages: dict[str, int] | No
             sub_anchor = f"{anchor}-{m}"
             sub_title["id"] = sub_anchor
             headings.append(Heading(2, _text(sub_title), sub_anchor))
-    if not headings:
+    if not chapters:
         raise PrintEditionError("no chapters found in the single-page build")
     for heading in headings:
         heading.page = (pages or {}).get(heading.anchor)
 
-    front = article.find("section")
-    book_title = _text(front.find("h1")) if front and front.find("h1") else ""
+    book_title = headings[0].title if headings[0].anchor == "zhucun-front" else ""
     style = soup.new_tag("style")
     style.string = PRINT_CSS
     soup.head.append(style)
@@ -206,6 +220,38 @@ def heading_pages(pdf: Path, headings: list[Heading]) -> dict[str, int]:
         if destination is not None:
             found[h.anchor] = reader.get_destination_page_number(destination) + 1
     return found
+
+
+def add_outline(pdf: Path, headings: list[Heading]) -> int:
+    """Give *pdf* (in place) its bookmarks: the level-1 *headings* at the top, each with its
+    level-2 headings under it, each pointing where its named destination says the heading is.
+    Returns the number of bookmarks.
+
+    Chromium's own outline (``outline=True``) doubles and cuts these headings' titles and nests
+    the chapters under the landing page, so the outline is written here from the same anchors
+    the contents page links to.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import Fit
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    destinations = writer.named_destinations
+    missing = [h.anchor for h in headings if "/" + h.anchor not in destinations and h.anchor not in destinations]
+    if missing:
+        raise PrintEditionError("no named destination in the PDF for: " + ", ".join(missing))
+    parent = None
+    for h in headings:
+        destination = destinations.get("/" + h.anchor) or destinations[h.anchor]
+        item = writer.add_outline_item(title=h.title, page_number=destination.page,
+                                       parent=parent if h.level > 1 else None,
+                                       fit=Fit.xyz(left=destination.left, top=destination.top), is_open=False)
+        if h.level == 1:
+            parent = item
+    writer.page_mode = "/UseOutlines"  # viewers open with the bookmarks shown
+    with open(pdf, "wb") as handle:
+        writer.write(handle)
+    return len(headings)
 
 
 # Kangxi radicals, CJK radicals supplement, compatibility ideographs: a CJK font maps
@@ -353,7 +399,7 @@ def print_pdf(html_file: Path, pdf: Path) -> None:
                 raise PrintEditionError("images that did not load: " + ", ".join(broken))
             page.emulate_media(media="print")
             # No outline=True: Chromium's bookmarks (they need tagged=True) come out with doubled
-            # and cut titles for these headings; the printed contents page is the navigation.
+            # and cut titles for these headings; add_outline writes them afterwards.
             page.pdf(path=str(pdf), format="A4", print_background=True, display_header_footer=True,
                      header_template="<span></span>", footer_template=FOOTER,
                      margin={"top": "22mm", "bottom": "20mm", "left": "20mm", "right": "20mm"})
@@ -444,6 +490,7 @@ def make_pdf(root: Path | None = None, *, path_output: Path | None = None, skip_
     copy.write_text(html_text, encoding="utf-8")
     print_pdf(copy, pdf)
     repair_cjk_text(pdf)
+    add_outline(pdf, headings)
     return pdf
 
 
