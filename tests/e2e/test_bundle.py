@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.conftest import draw_charts
+
 
 @pytest.fixture(scope="module")
 def bundle_zip(built_book, book_pdf, book_root) -> tuple[Path, str]:
@@ -89,22 +91,26 @@ def test_the_unzipped_book_opens_with_every_chart_drawn(browser, unzipped):
     page, refused_more, errors_more = open_from_disk(browser, chapter)
     charts = page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.length")
     assert charts >= 3
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
-        ".every(e => e.getAttribute('data-drawn') === 'true' && e.querySelector('svg.main-svg'))",
-        timeout=30_000)
+    draw_charts(page)
+    assert page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.every(e => e.querySelector('svg.main-svg'))")
     page.close()
     assert not refused + refused_more and not errors + errors_more
 
 
 def test_search_works_in_the_unzipped_book(browser, unzipped):
-    page, refused, _ = open_from_disk(browser, unzipped / "html" / "search.html", "?q=" + quote("驻村干部"))
+    page, refused, errors = open_from_disk(browser, unzipped / "html" / "search.html", "?q=" + quote("驻村干部"))
     page.wait_for_selector("#search-results ul.search li a", timeout=30_000)
+    # Sphinx lists the hits one by one; wait until it is done and every hit has its summary.
+    page.wait_for_function("() => { const hits = [...document.querySelectorAll('#search-results ul.search li')];"
+                           " return hits.length && Search.status.innerText.includes(String(hits.length))"
+                           " && hits.every(li => li.querySelector('.search-summary')); }")
     links = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(a => a.href)")
+    summaries = page.eval_on_selector_all("#search-results ul.search li .search-summary",
+                                          "els => els.map(e => e.textContent)")
     page.close()
-    # Console errors are not counted here: Sphinx's search fetches each hit's page for a summary,
-    # which a browser refuses from file:// (the hits are listed all the same).
-    assert len(links) >= 5 and not refused
+    # From file:// the summaries come from the pages' text (a page cannot be fetched there): no console error.
+    assert len(links) >= 5 and not refused and not errors, errors
+    assert len(summaries) == len(links) and all("驻村干部" in s for s in summaries), summaries[:3]
     for link in links:
         assert link.startswith(unzipped.as_uri()), link
         assert Path(link.removeprefix("file://").split("?")[0].split("#")[0]).is_file(), link

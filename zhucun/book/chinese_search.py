@@ -157,23 +157,25 @@ def collect_words(indexer, doctree: nodes.document) -> WordStore:
 
 
 _ARTICLE = re.compile(r'<article class="bd-article"[^>]*>(.*)</article>', re.S)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)  # the "#" after each heading
 _INLINE_TAGS = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|mark|small|span|strong|sub|sup|wbr)\b[^>]*>", re.I)
 
 
 def page_text(markup: str) -> str:
     """What a reader sees of a page's article: its text, inline markup joined, blocks apart, spaces folded."""
     match = _ARTICLE.search(markup)
-    body = _SCRIPT_OR_STYLE.sub(" ", match.group(1) if match else "")
+    body = _HEADERLINK.sub("", _SCRIPT_OR_STYLE.sub(" ", match.group(1) if match else ""))
     return re.sub(r"\s+", " ", _strip_tags(_INLINE_TAGS.sub("", body))).strip()
 
 
 def write_search_texts(outdir: Path, docnames: list[str], suffix: str = ".html") -> Path:
-    """Write every page's text, by docname, for the search page's exact-phrase ranking (and return the file)."""
+    """Write every page's text, by docname, for the search page's exact-phrase ranking and, opened from
+    file:// (where a page cannot be fetched), its result summaries; returns the file."""
     texts = {}
     for docname in sorted(docnames):
         page = outdir / f"{docname}{suffix}"
         if page.is_file():
-            texts[docname] = page_text(page.read_text(encoding="utf-8")).lower()
+            texts[docname] = page_text(page.read_text(encoding="utf-8"))
     target = outdir / "_static" / SEARCH_TEXTS
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
