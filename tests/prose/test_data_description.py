@@ -57,3 +57,10 @@ def test_notice_follows_the_state():
     assert "合成演示数据" in notice_text(STATES["synthetic"])
     mixed = notice_text(STATES["mixed"])
     assert "150" in mixed and "27" in mixed
+
+
+def test_source_lines_say_synthetic_exactly_when_rows_are_synthetic():
+    # The data download (zhucun/book/static/zhucun-csv.js) names a file synthetic by this word.
+    for table, context in ((SURVEY_SENTENCES, "survey_source"), (INTERVIEW_SENTENCES, "interview_source")):
+        assert "合成" in table[context]["synthetic"] and "合成" in table[context]["mixed"]
+        assert "合成" not in table[context]["real"]

@@ -188,6 +188,7 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("zhucun-charts.js", priority=410, defer="defer", **{"data-plotly": f"{plotly.name}?v={digest}"})
     app.add_js_file("zhucun-a11y.js", priority=420, defer="defer")
     app.add_js_file("zhucun-search.js", priority=430, defer="defer")
+    app.add_js_file("zhucun-csv.js", priority=440, defer="defer")
     app.add_css_file("zhucun-book.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": _machinery_version()}
