@@ -87,6 +87,7 @@ EXPORTS = {
     "PLOTLY_BOOK_JS": "sphinx_extension",
     "PLOTLY_FULL_JS": "sphinx_extension",
     "STATIC_DIR": "sphinx_extension",
+    "TEMPLATES_DIR": "sphinx_extension",
     "accessible_body": "sphinx_extension",
     "plotly_js": "sphinx_extension",
 }

@@ -9,6 +9,10 @@ The tables below hold every version of every such sentence, and the
 three-state build test (``tests/e2e/test_data_swap.py``) checks that a page
 built in one state contains none of the other states' sentences.
 
+Every source line of synthetic or mixed data says 合成 (the ``survey_source`` and
+``interview_source`` contexts), and a real one never does: a chart's or table's
+data download (``_static/zhucun-csv.js``) names its file and first line by that.
+
 Templates may use ``{rows}``, ``{synthetic_rows}`` and ``{real_rows}``
 (counts formatted by :func:`zhucun.prose.formatting.format_count`). The
 interviews have their own state and their own table.
@@ -219,3 +223,4 @@ def not_asked_clause(blocks: Sequence[Block], analysis: str) -> str:
     closes itself ('' when nothing is missing, so the sentence reads as before)."""
     sentence = not_asked_sentence(blocks, analysis, partial=True)
     return "；" + sentence.removesuffix("。") if sentence else ""
+
