@@ -117,7 +117,7 @@ def _agreement_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) 
                        f"{tie_zh}，为{{glue}}`abs_high_share`（{{glue}}`abs_high_word`受访者），"
                        f"以{{glue}}`abs_low_scale`{tie_low_zh}，为{{glue}}`abs_low_share`"
                        + ("，{glue}`abs_high_low_overlap`。" if single else "。"))
-        en_sentence = (f"Of the {{glue}}`abs_en_scale_count` manifestations the questionnaire asked about, {score_en} "
+        en_sentence = (f"Of the {{glue}}`abs_en_scale_count` manifestations asked about, {score_en} "
                        f"is {tie_en} for {{glue}}`abs_en_high_scale`, at {{glue}}`abs_en_high_share` "
                        f"({{glue}}`abs_en_high_word` the respondents), and {tie_low_en} for "
                        "{glue}`abs_en_low_scale`, at {glue}`abs_en_low_share`"
