@@ -160,20 +160,21 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
     },
 }
 
-# The English Abstract's sentences on the survey, in the same three states.
+# The English Abstract's sentences on the survey, in the same three states. Apostrophes are typographic (’):
+# Sphinx turns a straight one into it, and the three-state build test looks for the text as printed.
 SURVEY_SENTENCES_EN: dict[str, dict[str, str]] = {
-    # Abstract, the book's method: "… the data file … holds N responses, …."
+    # Abstract, the book’s method: "… the data file … holds N responses, …."
     "abs_data_status": {
-        "synthetic": "all of them synthetic demonstration answers generated from the book's stated assumptions",
+        "synthetic": "all of them synthetic demonstration answers generated from the book’s stated assumptions",
         "real": "none of them synthetic: all are survey answers supplied by the researcher",
-        "mixed": ("{synthetic_rows} of them synthetic answers generated from the book's assumptions "
+        "mixed": ("{synthetic_rows} of them synthetic answers generated from the book’s assumptions "
                   "and {real_rows} survey answers supplied by the researcher"),
     },
     # Abstract, before the results
     "abs_results_head": {
         "synthetic": ("These are demonstration numbers from synthetic data, showing what the analysis produces; "
                       "they are not findings about resident cadres in J province"),
-        "real": "These survey data show the following about their respondents (they are not the thesis's results)",
+        "real": "These survey data show the following about their respondents (they are not the thesis’s results)",
         "mixed": ("With {synthetic_rows} synthetic answers among them, these are demonstration numbers, "
                   "not findings about resident cadres in J province"),
     },
@@ -223,7 +224,7 @@ NOTICE_TITLE_EN = "Synthetic demonstration data"
 NOTICE_TEXT_EN: dict[str, str] = {
     "synthetic": ("The survey results on this page come from synthetic demonstration data generated from assumptions "
                   "stated in the book. They are not the results of a survey of resident cadres in J province and "
-                  "must not be cited as findings. The thesis's own survey data are not available; once the researcher "
+                  "must not be cited as findings. The thesis’s own survey data are not available; once the researcher "
                   "swaps in real data and rebuilds the book, this notice disappears."),
     "mixed": ("Of the {rows} answers behind the survey results on this page, {synthetic_rows} are synthetic "
               "demonstration data generated from assumptions stated in the book, so the results must not be cited "
