@@ -33,6 +33,7 @@ from zhucun.data.survey import DataState
 from zhucun.prose.data_description import (
     INTERVIEW_SENTENCES,
     SURVEY_SENTENCES,
+    SURVEY_SENTENCES_EN,
     interview_sentence,
     notice_text,
     survey_sentence,
@@ -81,11 +82,22 @@ def survey_pages(root: Path) -> list[Path]:
             if any(path.endswith("/survey_responses.csv") for path in used["files"])]
 
 
-def notice_pages(root: Path) -> list[Path]:
-    """Built pages of the chapters that report survey results: those whose notebook shows the notice."""
-    return [root / "_build" / "html" / "chapters" / f"{notebook.stem}.html"
-            for notebook in sorted((root / "chapters").glob("*.ipynb"))
-            if "show_synthetic_notice(" in notebook.read_text(encoding="utf-8")]
+def notice_pages(root: Path, language: str = "zh") -> list[Path]:
+    """Built pages of the chapters that report survey results: those whose notebook shows the notice (in
+    *language*: the English Abstract shows it in English)."""
+    pages = []
+    for notebook in sorted((root / "chapters").glob("*.ipynb")):
+        source = notebook.read_text(encoding="utf-8")
+        english = 'language=\\"en\\"' in source
+        if "show_synthetic_notice(" in source and english == (language == "en"):
+            pages.append(root / "_build" / "html" / "chapters" / f"{notebook.stem}.html")
+    return pages
+
+
+def pages_without_notice(root: Path, state: DataState) -> list[str]:
+    """Pages that report survey results but lack the notice of *state* in their language."""
+    return [page.name for language in ("zh", "en") for page in notice_pages(root, language)
+            if notice_text(state, language) not in page_text(page)]
 
 
 def page_text(page: Path) -> str:
@@ -166,8 +178,9 @@ def test_real_data_without_synthetic_column(book_copy):
     assert not [p.name for p in pages if NOTICE in p.read_text(encoding="utf-8")]
     assert landing_count(book_copy) == "203"
     texts = chapter_texts(book_copy)
-    assert not contradictions(texts, SURVEY_SENTENCES, "real")
-    assert not own_versions_missing(texts, SURVEY_SENTENCES, "real")
+    for table in (SURVEY_SENTENCES, SURVEY_SENTENCES_EN):
+        assert not contradictions(texts, table, "real")
+        assert not own_versions_missing(texts, table, "real")
     assert not synthetic_claims(texts)
     # the interviews are still the synthetic demonstration: their sentences say so
     assert not contradictions(texts, INTERVIEW_SENTENCES, "synthetic")
@@ -179,13 +192,12 @@ def test_mixed_data_keep_the_notice_and_count_the_synthetic_rows(book_copy):
     make_interviews_real(book_copy)
     build_ok(book_copy)
     state = DataState("mixed", 150, 110)
-    notice = notice_text(state)
-    assert len(notice_pages(book_copy)) >= 6
-    without = [p.name for p in notice_pages(book_copy) if notice not in page_text(p)]
-    assert not without
+    assert len(notice_pages(book_copy)) >= 6 and notice_pages(book_copy, "en")
+    assert not pages_without_notice(book_copy, state)
     texts = chapter_texts(book_copy)
-    assert not contradictions(texts, SURVEY_SENTENCES, "mixed")
-    assert not own_versions_missing(texts, SURVEY_SENTENCES, "mixed")
+    for table in (SURVEY_SENTENCES, SURVEY_SENTENCES_EN):
+        assert not contradictions(texts, table, "mixed")
+        assert not own_versions_missing(texts, table, "mixed")
     assert survey_sentence("ch3_data_kind", state) in texts["03_predicaments"]
     # the interviews, now real, have their own state
     assert not contradictions(texts, INTERVIEW_SENTENCES, "real")
@@ -196,13 +208,12 @@ def test_synthetic_data_bring_the_notice_to_every_survey_page(book_copy):
     make_survey(book_copy, n=97, seed=12)
     shutil.copy(BOOK_ROOT / "data" / "interviews_coded.csv", book_copy / "data" / "interviews_coded.csv")
     build_ok(book_copy)
-    notice = notice_text(DataState("synthetic", 97, 97))
-    without = [p.name for p in notice_pages(book_copy) if notice not in page_text(p)]
-    assert not without
+    assert not pages_without_notice(book_copy, DataState("synthetic", 97, 97))
     assert landing_count(book_copy) == "97"
     texts = chapter_texts(book_copy)
-    assert not contradictions(texts, SURVEY_SENTENCES, "synthetic")
-    assert not own_versions_missing(texts, SURVEY_SENTENCES, "synthetic")
+    for table in (SURVEY_SENTENCES, SURVEY_SENTENCES_EN):
+        assert not contradictions(texts, table, "synthetic")
+        assert not own_versions_missing(texts, table, "synthetic")
 
 
 def test_private_file_is_read_and_no_respondent_id_is_published(book_copy):

@@ -8,6 +8,7 @@ authored titles and captions.
 from zhucun.lazy_exports import lazy_exports
 
 EXPORTS = {
+    "AbstractResult": "abstract",
     "AppendixResult": "appendix",
     "ConceptsTheoryResult": "concepts_theory",
     "EMBEDDING_TYPES": "concepts_theory",

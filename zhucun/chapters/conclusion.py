@@ -26,6 +26,7 @@ from zhucun.prose.formatting import format_chinese_count, format_count, format_p
 from zhucun.prose.glue import MystText
 from zhucun.prose.wording import count_phrase, share_word
 from zhucun.stats.likert import scale_agreement
+from zhucun.stats.ratings import ranked
 
 # Chart columns: the Chinese header of each column of scale_agreement shown.
 _CHART_COLUMNS = {"name": "困境表现", "share": "同意比例", "low": "95%区间下限", "high": "95%区间上限", "n": "有效人数"}
@@ -40,6 +41,8 @@ class ConclusionResult:
     low: pd.Series | None               # … and the lowest (both None when no scale was asked)
     agreement_chart_data: pd.DataFrame | None  # fig-ch6-manifestation-agreement
     count_word: str                     # how many manifestations were asked, in Chinese numerals
+    best: pd.Series | None              # chapter 五's best rated measure (None: question 12 not asked)
+    measure_ranking: pd.DataFrame | None  # chapter 五's ranking of the measures by all respondents (best first)
     texts: dict[str, str]               # glue name → text of the prose
     checks: dict[str, object]           # the headline numbers the pinned cell prints
 
@@ -156,4 +159,5 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
               "最高对策比例": None if best is None else round(float(best["share"]), 4)}
     return ConclusionResult(survey_state=state, survey_source=survey_source(state), agreement=agreement, high=high,
                             low=low, agreement_chart_data=chart_data, count_word=format_chinese_count(len(agreement)),
+                            best=best, measure_ranking=None if best is None else ranked(measures.ratings),
                             texts=texts, checks=checks)

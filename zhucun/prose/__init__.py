@@ -1,5 +1,6 @@
 """The prose: numbers formatted and glued into the text, words chosen by numbers,
-numbered tables, the synthetic-data notice and the questionnaire as text.
+numbered tables, the synthetic-data notice and the questionnaire as text, and the
+English the Abstract page needs (names, quantity words, the notice and the data's sentences).
 
 Nothing in a chapter's sentences is typed that depends on the data: the
 numbers come through :mod:`~zhucun.prose.glue`, the qualitative words from
@@ -17,6 +18,12 @@ EXPORTS = {
     "format_wan": "formatting",
     "CHINESE_DIGITS": "formatting",
     "format_chinese_count": "formatting",
+    "ENGLISH_DIGITS": "formatting",
+    "format_english_count": "formatting",
+    "ENGLISH_BLOCK_NAMES": "english",
+    "ENGLISH_NAMES": "english",
+    "english_block_name": "english",
+    "english_name": "english",
     "PlainText": "glue",
     "MystText": "glue",
     "glue_all": "glue",
@@ -32,6 +39,12 @@ EXPORTS = {
     "NOTICE_TEXT": "data_description",
     "NOTICE_TITLE": "data_description",
     "SURVEY_SENTENCES": "data_description",
+    "NOTICE_TEXT_EN": "data_description",
+    "NOTICE_TITLE_EN": "data_description",
+    "SURVEY_SENTENCES_EN": "data_description",
+    "block_names_en": "data_description",
+    "not_asked_sentence_en": "data_description",
+    "notice_title": "data_description",
     "block_names": "data_description",
     "not_asked_clause": "data_description",
     "not_asked_sentence": "data_description",
@@ -54,6 +67,8 @@ EXPORTS = {
     "epsilon_squared_word": "wording",
     "reliability_word": "wording",
     "share_word": "wording",
+    "SHARE_WORDS_EN": "wording",
+    "share_word_en": "wording",
     "significance_phrase": "wording",
 }
 __all__ = sorted(EXPORTS)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
+from zhucun.prose.english import english_block_name
 from zhucun.prose.formatting import format_count
 
 SURVEY_SENTENCES: dict[str, dict[str, str]] = {
@@ -136,11 +137,58 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
         "mixed": ("合成行全部替换为真实答卷并重新构建后，合成数据提示会自动消失，第1条局限的说法也随之改写；"
                   "第2至4条局限则不会因此改变。"),
     },
+    # 摘要, the book's method: "…读取数据文件…（共 N 份答卷，…）"
+    "abs_data_status": {
+        "synthetic": "全部是按书中写明的假设生成的合成演示答卷，不是对J省驻村干部的调查",
+        "real": "没有合成行，都是研究者换入的调查答卷",
+        "mixed": "其中{synthetic_rows}份是按书中假设生成的合成答卷，{real_rows}份是研究者换入的调查答卷",
+    },
+    # 摘要, before the results: "…。" (what the numbers below are)
+    "abs_results_head": {
+        "synthetic": "下面的数字是合成演示数据给出的演示数字，只说明这套分析会输出什么，不是关于J省驻村干部的研究发现",
+        "real": "下面是这份问卷数据显示的结果，描述的是作答的受访者，不是论文本身的统计结果",
+        "mixed": ("下面的数字混有{synthetic_rows}份合成答卷，只是演示数字，"
+                  "在合成行被替换之前不能当作关于J省驻村干部的研究发现"),
+    },
+    # 摘要, after the results
+    "abs_results_tail": {
+        "synthetic": "研究者换入真实答卷并重新构建后，这些数字和由数字决定的措辞会随之改写，页首的提示也会消失",
+        "real": "样本并非随机抽取，推及全省驻村干部时须考虑样本的选取方式和第三章的加权前提",
+        "mixed": "合成行全部换成真实答卷并重新构建后，这些数字和措辞会随之改写，页首的提示也会消失",
+    },
     # 附录一 (questionnaire): "在当前的 N 份…答卷中，…"
     "ch8_answers": {
         "synthetic": "合成演示",
         "real": "调查",
         "mixed": "问卷（含{synthetic_rows}份合成）",
+    },
+}
+
+# The English Abstract's sentences on the survey, in the same three states. Apostrophes are typographic (’):
+# Sphinx turns a straight one into it, and the three-state build test looks for the text as printed.
+SURVEY_SENTENCES_EN: dict[str, dict[str, str]] = {
+    # Abstract, the book’s method: "… the data file … holds N responses, …."
+    "abs_data_status": {
+        "synthetic": "all of them synthetic demonstration answers generated from the book’s stated assumptions",
+        "real": "none of them synthetic: all are survey answers supplied by the researcher",
+        "mixed": ("{synthetic_rows} of them synthetic answers generated from the book’s assumptions "
+                  "and {real_rows} survey answers supplied by the researcher"),
+    },
+    # Abstract, before the results
+    "abs_results_head": {
+        "synthetic": ("These are demonstration numbers from synthetic data, showing what the analysis produces; "
+                      "they are not findings about resident cadres in J province"),
+        "real": "These survey data show the following about their respondents (they are not the thesis’s results)",
+        "mixed": ("With {synthetic_rows} synthetic answers among them, these are demonstration numbers, "
+                  "not findings about resident cadres in J province"),
+    },
+    # Abstract, after the results
+    "abs_results_tail": {
+        "synthetic": "Rebuilt with real answers, the book rewrites these numbers and words and drops the notice",
+        "real": ("The sample was not drawn at random: inference to all resident cadres of the province "
+                 "depends on how it was selected"),
+        "mixed": ("Once every synthetic row is replaced by a real answer, the rebuilt book rewrites these numbers "
+                  "and words and drops the notice"),
     },
 }
 
@@ -176,14 +224,28 @@ NOTICE_TEXT: dict[str, str] = {
 }
 
 
+NOTICE_TITLE_EN = "Synthetic demonstration data"
+NOTICE_TEXT_EN: dict[str, str] = {
+    "synthetic": ("The survey results on this page come from synthetic demonstration data generated from assumptions "
+                  "stated in the book. They are not the results of a survey of resident cadres in J province and "
+                  "must not be cited as findings. The thesis’s own survey data are not available; once the researcher "
+                  "swaps in real data and rebuilds the book, this notice disappears."),
+    "mixed": ("Of the {rows} answers behind the survey results on this page, {synthetic_rows} are synthetic "
+              "demonstration data generated from assumptions stated in the book, so the results must not be cited "
+              "as findings. Once every synthetic row is replaced by a real answer and the book is rebuilt, "
+              "this notice disappears."),
+}
+
 def _fill(template: str, state: DataState) -> str:
     return template.format(rows=format_count(state.rows), synthetic_rows=format_count(state.synthetic_rows),
                            real_rows=format_count(state.real_rows))
 
 
-def survey_sentence(context: str, state: DataState) -> str:
-    """The sentence of *context* (a key of :data:`SURVEY_SENTENCES`) true of the survey in *state*."""
-    return _fill(SURVEY_SENTENCES[context][state.kind], state)
+def survey_sentence(context: str, state: DataState, language: str = "zh") -> str:
+    """The sentence of *context* (a key of :data:`SURVEY_SENTENCES`, or of :data:`SURVEY_SENTENCES_EN` for
+    *language* ``"en"``) true of the survey in *state*."""
+    table = SURVEY_SENTENCES_EN if language == "en" else SURVEY_SENTENCES
+    return _fill(table[context][state.kind], state)
 
 
 def interview_sentence(context: str, state: DataState) -> str:
@@ -191,9 +253,15 @@ def interview_sentence(context: str, state: DataState) -> str:
     return _fill(INTERVIEW_SENTENCES[context][state.kind], state)
 
 
-def notice_text(state: DataState) -> str:
-    """The notice's text for a survey with synthetic rows ('' when there are none: no notice)."""
-    return _fill(NOTICE_TEXT[state.kind], state) if state.has_synthetic else ""
+def notice_title(language: str = "zh") -> str:
+    """The notice's title in *language* ("zh" or "en")."""
+    return NOTICE_TITLE_EN if language == "en" else NOTICE_TITLE
+
+
+def notice_text(state: DataState, language: str = "zh") -> str:
+    """The notice's text for a survey with synthetic rows ('' when there are none: no notice), in *language*."""
+    table = NOTICE_TEXT_EN if language == "en" else NOTICE_TEXT
+    return _fill(table[state.kind], state) if state.has_synthetic else ""
 
 
 def survey_source(state: DataState) -> str:
@@ -224,3 +292,21 @@ def not_asked_clause(blocks: Sequence[Block], analysis: str) -> str:
     sentence = not_asked_sentence(blocks, analysis, partial=True)
     return "；" + sentence.removesuffix("。") if sentence else ""
 
+
+def block_names_en(blocks: Sequence[Block]) -> str:
+    """The blocks' English names as a list in prose: 'A', 'A and B', 'A, B and C'."""
+    names = [english_block_name(block.id) for block in blocks]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def not_asked_sentence_en(blocks: Sequence[Block], analysis: str, *, partial: bool = False) -> str:
+    """:func:`not_asked_sentence` in English: *analysis* (a noun phrase) could not be run, or with *partial*
+    covers only what was asked, because the questionnaire did not ask *blocks*; '' when *blocks* is empty."""
+    if not blocks:
+        return ""
+    pronoun = "it" if len(blocks) == 1 else "them"
+    missing = (f"the current questionnaire did not ask {block_names_en(blocks)}, "
+               f"and the data file has no columns for {pronoun}")
+    if partial:
+        return f"Because {missing}, {analysis} covers only the parts that were asked. "
+    return f"{analysis[:1].upper() + analysis[1:]} could not be made: {missing}."

@@ -47,3 +47,13 @@ CHINESE_DIGITS = "零一二三四五六七八九十"
 def format_chinese_count(n: int) -> str:
     """A small count in Chinese numerals, as the prose writes "四种表现": 0–10, larger counts in digits."""
     return CHINESE_DIGITS[n] if 0 <= n <= 10 else format_count(n)
+
+
+ENGLISH_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def format_english_count(n: int) -> str:
+    """A small count in English words, as English prose writes "four manifestations": 0–10, larger counts
+    in digits (with a thousands separator from 1,000)."""
+    n = int(round(n))
+    return ENGLISH_DIGITS[n] if 0 <= n <= 10 else f"{n:,}"

@@ -106,6 +106,24 @@ def share_word(share: float) -> str:
     return "极少数"
 
 
+# share_word's words in English, for the Abstract: the same thresholds, so both languages say the same.
+SHARE_WORDS_EN: dict[str, str] = {
+    "绝大多数": "the great majority of",
+    "大多数": "most of",
+    "过半数": "more than half of",
+    "恰好一半": "exactly half of",
+    "接近半数": "nearly half of",
+    "少数": "a minority of",
+    "极少数": "very few of",
+    "没有": "none of",
+}
+
+
+def share_word_en(share: float) -> str:
+    """:func:`share_word` in English ("more than half of", …), to stand before "the respondents"."""
+    return SHARE_WORDS_EN[share_word(share)]
+
+
 def comparison_word(a: float, b: float, tolerance: float = 0.0) -> str:
     """'高于', '低于' or '与之持平': how *a* stands to *b* (equal within *tolerance*)."""
     if math.isnan(a) or math.isnan(b):

@@ -1,0 +1,212 @@
+"""摘要 and Abstract (zhucun.chapters.abstract): every glue name given, the chapters' own numbers, the data's
+state said in both languages, absent blocks named instead of their results, ties named as ties."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
+from zhucun.chapters import abstract, conclusion, countermeasures
+from zhucun.data.codebook import load_codebook
+from zhucun.data.survey import load_survey
+from zhucun.prose.formatting import ENGLISH_DIGITS
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return load_survey()
+
+
+@pytest.fixture(scope="module")
+def result(survey):
+    return abstract.analyse(survey)
+
+
+def real(survey):
+    return survey.drop(columns="synthetic")
+
+
+def mixed(survey, real_rows=40):
+    frame = survey.copy()
+    frame.loc[frame.index[:real_rows], "synthetic"] = 0
+    return frame
+
+
+def without(survey, block_id):
+    return survey.drop(columns=list(load_codebook().block(block_id).variables))
+
+
+def prose(texts):
+    """The texts joined, roles resolved by their glued values (as a reader sees them)."""
+    joined = " ".join(texts.values())
+    for _ in range(3):
+        joined = re.sub(r"\{glue(?::\w+)?\}`([^`:]+)(?::\w+)?`", lambda m: texts.get(m.group(1), m.group(0)), joined)
+    return joined
+
+
+def test_every_glue_name_of_both_pages_is_given(result):
+    assert_prose_is_glued(result.texts, notebook_path("abstract_zh"), all_used=True)
+    assert_prose_is_glued(result.texts_en, notebook_path("abstract_en"), all_used=True)
+
+
+def test_the_numbers_are_the_chapters_own(result, survey):
+    ch6 = conclusion.analyse(survey).texts
+    ch5 = countermeasures.analyse(survey).texts
+    for name in ("n", "high_share", "high_word", "low_share"):
+        assert result.texts[f"abs_{name}"] == ch6[f"ch6_{name}"]
+    assert result.texts["abs_high_scale"] == f"“{ch6['ch6_high_scale']}”"
+    assert result.texts["abs_low_scale"] == f"“{ch6['ch6_low_scale']}”"
+    assert result.texts["abs_high_low_overlap"] == ch6["ch6_high_low_overlap"]
+    assert result.texts["abs_best_measure"] == f"“{ch6['ch6_best_measure']}”" == f"“{ch5['ch5_top_measure']}”"
+    assert result.texts["abs_best_share"] == ch6["ch6_best_share"] == ch5["ch5_top_share"]
+    assert result.texts["abs_measures"] == ch5["ch5_measures"] == ch6["ch6_measures"]
+    assert result.texts["abs_groups"] == ch6["ch6_groups"]
+    assert result.texts["abs_regions"] == ch6["ch6_regions"]
+    assert result.texts["abs_thesis_n"] == "124"  # the thesis's own sample, as its abstract states it
+
+
+def english_number(text: str) -> str:
+    return str(ENGLISH_DIGITS.index(text)) if text in ENGLISH_DIGITS else text.replace(",", "")
+
+
+@pytest.mark.parametrize("variant", ["committed", "real", "mixed", "no_countermeasures", "no_p4"])
+def test_english_and_chinese_give_the_same_numbers(survey, variant):
+    data = {"committed": survey, "real": real(survey), "mixed": mixed(survey),
+            "no_countermeasures": without(survey, "countermeasures"), "no_p4": without(survey, "p4")}[variant]
+    result = abstract.analyse(data)
+    shared = {name.removeprefix("abs_en_") for name in result.texts_en} & {
+        name.removeprefix("abs_") for name in result.texts}
+    numeric = {name for name in shared if re.fullmatch(r"[0-9.,%]+|[a-z]+", result.texts_en[f"abs_en_{name}"])
+               and re.fullmatch(r"[0-9.,%]+|[零一二三四五六七八九十]", result.texts[f"abs_{name}"])}
+    assert {"n", "thesis_n", "measures", "regions", "groups", "n_causes", "n_manifestations"} <= numeric
+    for name in numeric:
+        zh, en = result.texts[f"abs_{name}"], result.texts_en[f"abs_en_{name}"]
+        zh = str("零一二三四五六七八九十".index(zh)) if zh in "零一二三四五六七八九十" else zh
+        assert english_number(en) == zh, name
+    # the percentages the results give are the same
+    percentages = [sorted(re.findall(r"\d+\.\d%", prose(texts))) for texts in (result.texts, result.texts_en)]
+    assert percentages[0] == percentages[1]
+
+
+def test_synthetic_data_are_demonstration_numbers(result):
+    zh, en = prose(result.texts), prose(result.texts_en)
+    assert result.survey_state.kind == "synthetic"
+    assert "演示数字" in zh and "不是关于J省驻村干部的研究发现" in zh
+    assert "demonstration numbers" in en and "not findings" in en
+    assert "合成演示答卷" in result.texts["abs_data_status"]
+    assert "synthetic" in result.texts_en["abs_en_data_status"]
+
+
+def test_real_data_are_described_as_survey_data_and_never_as_synthetic(survey):
+    result = abstract.analyse(real(survey))
+    assert result.survey_state.kind == "real"
+    zh, en = prose(result.texts), prose(result.texts_en)
+    assert not re.search(r"(是|为|属于|来自)[^，；。]*合成", zh)
+    assert "演示" not in zh and "demonstration" not in en
+    assert "none of them synthetic" in en and re.sub("none of them synthetic", "", en).count("synthetic") == 0
+    assert "这份问卷数据显示" in zh and "These survey data show" in en
+
+
+def test_mixed_data_count_the_synthetic_rows_and_are_no_findings(survey):
+    result = abstract.analyse(mixed(survey, real_rows=40))
+    synthetic = str(len(survey) - 40)
+    assert result.survey_state.kind == "mixed"
+    for text in (result.texts["abs_data_status"], result.texts["abs_results_head"],
+                 result.texts_en["abs_en_data_status"], result.texts_en["abs_en_results_head"]):
+        assert synthetic in text
+    assert "不能当作关于J省驻村干部的研究发现" in result.texts["abs_results_head"]
+    assert "not findings" in result.texts_en["abs_en_results_head"]
+
+
+def test_without_the_countermeasures_block_the_best_measure_sentence_is_replaced(survey):
+    result = abstract.analyse(without(survey, "countermeasures"))
+    assert "abs_best_measure" not in result.texts and "abs_en_best_measure" not in result.texts_en
+    assert "无法进行" in result.texts["abs_best_sentence"] and "第12题" in result.texts["abs_best_sentence"]
+    assert "could not be made" in result.texts_en["abs_en_best_sentence"]
+    assert "question 12" in result.texts_en["abs_en_best_sentence"]
+    assert "评价最高" not in prose(result.texts) and "largest share" not in prose(result.texts_en)
+    assert "question 12" in result.texts_en["abs_en_not_asked"]  # the method names what was not asked
+    assert "第12题" in result.texts["abs_data_status"]
+
+
+def test_without_a_manifestation_scale_the_comparison_covers_the_rest(survey):
+    result = abstract.analyse(without(survey, "p4"))
+    assert "受多重管理压力大" in result.texts["abs_agreement_sentence"]  # named as not asked
+    assert "只涉及问卷问到的部分" in result.texts["abs_agreement_sentence"]
+    assert result.texts["abs_scale_count"] == "三" and result.texts_en["abs_en_scale_count"] == "three"
+    assert "受多重管理压力大" not in result.texts["abs_high_scale"]
+
+
+def test_without_any_manifestation_scale_no_comparison_is_claimed(survey):
+    data = survey
+    for block in ("p1", "p2", "p3", "p4"):
+        data = without(data, block)
+    result = abstract.analyse(data)
+    assert "abs_high_scale" not in result.texts and "abs_en_high_scale" not in result.texts_en
+    assert "无法进行" in result.texts["abs_agreement_sentence"]
+    assert "could not be made" in result.texts_en["abs_en_agreement_sentence"]
+    assert_prose_is_glued(result.texts, notebook_path("abstract_zh"), all_used=True)
+    assert_prose_is_glued(result.texts_en, notebook_path("abstract_en"), all_used=True)
+
+
+def test_one_scale_asked(survey):
+    data = survey
+    for block in ("p1", "p2", "p3"):
+        data = without(data, block)
+    result = abstract.analyse(data)
+    assert "只问到一种困境表现" in result.texts["abs_agreement_sentence"]
+    assert "one manifestation only" in result.texts_en["abs_en_agreement_sentence"]
+    assert "abs_low_scale" not in result.texts["abs_agreement_sentence"]
+
+
+def agreeing(frame, scale, n_agree):
+    """*frame* with the items of *scale* set so that exactly *n_agree* respondents average 4 or more."""
+    items = list(load_codebook().scale_items(scale))
+    frame = frame.copy()
+    frame[items] = 2
+    frame.loc[frame.index[:n_agree], items] = 5
+    return frame
+
+
+def test_ties_are_named_as_ties(survey):
+    data = agreeing(agreeing(agreeing(agreeing(survey, "p1", 80), "p2", 80), "p3", 30), "p4", 50)
+    result = abstract.analyse(data)
+    assert result.texts["abs_high_scale"] == "“职能冗杂且碎片化”和“与乡村干部权责交叉”"
+    assert "并列最高" in result.texts["abs_agreement_sentence"]
+    assert "jointly highest" in result.texts_en["abs_en_agreement_sentence"]
+    assert " and " in result.texts_en["abs_en_high_scale"]
+    assert "abs_high_low_overlap" not in result.texts  # "两者" would not say which two
+
+
+def test_every_scale_at_the_same_share(survey):
+    data = survey
+    for scale in ("p1", "p2", "p3", "p4"):
+        data = agreeing(data, scale, 62)
+    result = abstract.analyse(data)
+    assert "没有高低之分" in result.texts["abs_agreement_sentence"]
+    assert result.texts["abs_high_word"] == "恰好一半" and result.texts_en["abs_en_high_word"] == "exactly half of"
+    assert "highest" not in result.texts_en["abs_en_agreement_sentence"]
+
+
+def test_measures_tied_and_all_tied(survey):
+    measures = list(load_codebook().scale_items("g1")) + list(load_codebook().scale_items("g2"))
+    everything = [v for g in ("g1", "g2", "g3", "g4") for v in load_codebook().scale_items(g)]
+    data = survey.copy()
+    data[everything] = 1
+    data.loc[data.index[:100], measures[:2]] = 5
+    result = abstract.analyse(data)
+    assert "并列" in result.texts["abs_best_sentence"] and "jointly" in result.texts_en["abs_en_best_sentence"]
+    assert result.texts["abs_best_measure"].count("“") == 2
+    data[everything] = 5
+    result = abstract.analyse(data)
+    assert "全部{glue}`abs_measure_count`项对策" in result.texts["abs_best_sentence"]
+    assert result.texts["abs_measure_count"] == "11" and result.texts_en["abs_en_measure_count"] == "11"
+    assert result.texts["abs_best_share"] == "100.0%"
+    assert result.texts["abs_best_word"] == "全部" and result.texts_en["abs_en_best_word"] == "all of"
+
+
+def test_checks_are_the_conclusions(result, survey):
+    assert {k: v for k, v in result.checks.items() if k in conclusion.analyse(survey).checks} == \
+        conclusion.analyse(survey).checks

@@ -1,0 +1,57 @@
+"""English names for the English Abstract: the book's translation of the codebook's scales, measures and blocks.
+
+The codebook (``data/codebook.yml``) and the countermeasure framework name
+everything in Chinese. The English Abstract names the manifestation with the
+highest agreement and the best rated measure, and the blocks a questionnaire
+did not ask, so each id has an English name here. They are the book's own
+translations of the thesis's headings, not names the thesis gives;
+``tests/prose/test_english.py`` checks that every id of the codebook has one.
+"""
+
+from __future__ import annotations
+
+# Scales (manifestations, causes, countermeasure groups) and the measures of question 12, by codebook id.
+ENGLISH_NAMES: dict[str, str] = {
+    "p1": "overloaded and fragmented duties",
+    "p2": "powers and responsibilities overlapping with those of township and village cadres",
+    "p3": "difficulty in mobilising resources",
+    "p4": "heavy pressure from multiple lines of management",
+    "c1": "the state's continued penetration and embedding, which over-extends the village platform's functions",
+    "c2": "incomplete mechanisms of coordination, which leave the governing actors apart and disembedded",
+    "c3": "uneven embedding of resources, which mismatches supply and demand",
+    "c4": "conflicting roles and identities, which misalign supervision and evaluation",
+    "g1": "from piled-up responsibilities to precisely calculated ones",
+    "g2": "from embedded competition to cooperation of authorities",
+    "g3": "from differences of role to shared resources",
+    "g4": "from many-sided evaluation to unified coordination",
+    "m_duty_list": "a detailed list of duties and tasks",
+    "m_negative_list": "a negative list of duties",
+    "m_power_list": "a list of powers",
+    "m_whistle": "the mechanism “the village blows the whistle, the departments report”",
+    "m_informal_training": "training in informal rules of governance",
+    "m_handover": "a handover system for departing cadres",
+    "m_exchange_platform": "a platform for exchange among assistance workers",
+    "m_joint_building": "joint building of village Party organisations linked by the first secretaries",
+    "m_dedicated_team": "unified management by a dedicated team with dedicated responsibilities",
+    "m_evaluation": "a better system of evaluation indicators",
+    "m_error_tolerance": "a better mechanism for tolerating and correcting errors",
+}
+
+# The questionnaire's optional blocks (data/codebook.yml, ``blocks``), by block id: a scale's block after its scale.
+ENGLISH_BLOCK_NAMES: dict[str, str] = {
+    **{scale: f"the manifestation scale “{ENGLISH_NAMES[scale]}”" for scale in ("p1", "p2", "p3", "p4")},
+    **{scale: f"the cause scale “{ENGLISH_NAMES[scale]}”" for scale in ("c1", "c2", "c3", "c4")},
+    "overall_pressure": "overall pressure (question 10)",
+    "time_use": "the use of working time (question 11)",
+    "countermeasures": "the ratings of the countermeasures (question 12)",
+}
+
+
+def english_name(item_id: str) -> str:
+    """The English name of a scale or measure of the codebook, by its id."""
+    return ENGLISH_NAMES[item_id]
+
+
+def english_block_name(block_id: str) -> str:
+    """The English name of an optional block of the questionnaire, by its id."""
+    return ENGLISH_BLOCK_NAMES[block_id]
