@@ -8,9 +8,10 @@ import string
 
 import pytest
 
+from tests.prose.test_data_description import STATES
 from zhucun.data.codebook import load_codebook
 from zhucun.data.framework import load_countermeasure_framework
-from zhucun.data.survey import DATA_KINDS, DataState
+from zhucun.data.survey import DATA_KINDS
 from zhucun.prose.data_description import (
     SURVEY_SENTENCES,
     SURVEY_SENTENCES_EN,
@@ -22,9 +23,6 @@ from zhucun.prose.english import ENGLISH_BLOCK_NAMES, ENGLISH_NAMES, english_blo
 from zhucun.prose.formatting import format_english_count
 from zhucun.prose.synthetic_notice import synthetic_notice_html
 from zhucun.prose.wording import SHARE_WORDS_EN, share_word, share_word_en
-
-STATES = {"synthetic": DataState("synthetic", 124, 124), "real": DataState("real", 203, 0),
-          "mixed": DataState("mixed", 150, 27)}
 
 
 def test_every_scale_measure_and_block_has_an_english_name():
