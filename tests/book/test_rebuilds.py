@@ -32,8 +32,9 @@ def build(root: Path) -> str:
 
 
 # Who reads or imports what, by reading the chapters: 四 lists the cases, 结论
-# counts them, 附录 describes every data file; only 三 fits the ordinal model.
-REGIONAL_READERS = ["04_regional_experience", "06_conclusion", "08_appendix"]
+# and the two abstracts count them, 附录 describes every data file; only 三 fits
+# the ordinal model.
+REGIONAL_READERS = ["04_regional_experience", "06_conclusion", "08_appendix", "abstract_en", "abstract_zh"]
 ORDINAL_MODEL_USERS = ["03_predicaments"]
 EXECUTED = re.compile(r"\[zhucun\] executing \d+ notebooks in \d+ processes: (.*)")
 

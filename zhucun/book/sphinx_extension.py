@@ -164,7 +164,7 @@ def _on_env_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
 def _on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    if getattr(app.builder, "name", "html") == "html":
+    if getattr(app.builder, "name", None) == "html":  # not the print edition's singlehtml
         write_search_texts(Path(app.outdir), sorted(app.env.found_docs), app.builder.out_suffix)
     source = plotly_js()
     if source.parent == STATIC_DIR:
