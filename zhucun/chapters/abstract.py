@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from zhucun.chapters import conclusion, countermeasures, regional_experience
+from zhucun.chapters import conclusion, countermeasures
 from zhucun.data.codebook import load_codebook
 from zhucun.data.framework import load_countermeasure_framework
 from zhucun.data.sourced_tables import deployment_value
@@ -178,7 +178,7 @@ def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
     framework = load_countermeasure_framework()
     manifestations = codebook.scales("manifestation")
     counts = {"thesis_n": deployment_value("thesis_sample_size"), "manifestations": len(manifestations),
-              "causes": len(codebook.scales("cause")), "regions": len(regional_experience.analyse().cases),
+              "causes": len(codebook.scales("cause")), "regions": summary.n_regions,
               "groups": len(codebook.scales("countermeasure")), "measures": len(framework.measures)}
     not_asked = coverage(survey).not_asked()
     agreement_zh, agreement_en = _agreement_texts(survey, summary)

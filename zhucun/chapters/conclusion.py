@@ -43,6 +43,7 @@ class ConclusionResult:
     count_word: str                     # how many manifestations were asked, in Chinese numerals
     best: pd.Series | None              # chapter 五's best rated measure (None: question 12 not asked)
     measure_ranking: pd.DataFrame | None  # chapter 五's ranking of the measures by all respondents (best first)
+    n_regions: int                      # the regional cases of chapter 四
     texts: dict[str, str]               # glue name → text of the prose
     checks: dict[str, object]           # the headline numbers the pinned cell prints
 
@@ -160,4 +161,4 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
     return ConclusionResult(survey_state=state, survey_source=survey_source(state), agreement=agreement, high=high,
                             low=low, agreement_chart_data=chart_data, count_word=format_chinese_count(len(agreement)),
                             best=best, measure_ranking=None if best is None else ranked(measures.ratings),
-                            texts=texts, checks=checks)
+                            n_regions=len(cases.cases), texts=texts, checks=checks)
