@@ -14,6 +14,7 @@ from zhucun.stats.group_tests import (
     epsilon_squared,
     group_difference_table,
     group_means,
+    group_order,
     independence_test,
     kruskal_test,
     tenure_band,
@@ -108,3 +109,26 @@ def test_permutation_chi2_agrees_with_the_asymptotic_p_roughly():
     assert "置换" in result.test
     assert abs(result.p_value - asymptotic) < 0.15
     assert result.statistic == pytest.approx(stats.chi2_contingency(table, correction=False)[0])
+
+
+def test_results_do_not_depend_on_row_order_and_delta_names_its_groups():
+    rng = np.random.default_rng(11)
+    values = pd.Series(rng.integers(1, 6, 60), dtype="float64")
+    groups = pd.Series(pd.Categorical(rng.choice(["第一书记", "工作队员"], 60), categories=["第一书记", "工作队员"]))
+    small = pd.Series(pd.Categorical(["甲"] * 3 + ["乙"] * 57, categories=["乙", "甲"]))  # a permutation test
+    order = rng.permutation(60)
+    for grouping in (groups, small):
+        first = kruskal_test(values, grouping, seed=5)
+        again = kruskal_test(values.iloc[order], grouping.iloc[order], seed=5)
+        assert first == again
+    result = kruskal_test(values, groups)
+    assert result.delta_groups == ("第一书记", "工作队员")
+    flipped = pd.Series(pd.Categorical(groups.astype(str), categories=["工作队员", "第一书记"]))
+    assert kruskal_test(values, flipped).delta == pytest.approx(-result.delta)
+    yes = (values >= 4).astype("float64")
+    assert independence_test(yes, small, seed=5) == independence_test(yes.iloc[order], small.iloc[order], seed=5)
+
+
+def test_group_order_follows_categories_else_sorts():
+    assert group_order(pd.Series(pd.Categorical(["b", "a", "b"], categories=["b", "c", "a"]))) == ["b", "a"]
+    assert group_order(pd.Series(["乙", "甲", None, "乙"])) == sorted(["乙", "甲"])

@@ -211,7 +211,8 @@ def load_deployment(start: Path | str | None = None) -> pd.DataFrame:
     """J province's deployment figures stated in the thesis (indicator, label, value, unit, date, ...)."""
     frame = _with_timestamps(_load(DEPLOYMENT_FILE, start))
     frame["approximate"] = frame["approximate"].eq("true")
-    return frame.reset_index(drop=True)
+    # Rows in a canonical order (date, then id), never the file's: the same facts give the same book.
+    return frame.sort_values(["timestamp", "indicator"], kind="stable").reset_index(drop=True)
 
 
 def load_village_types(start: Path | str | None = None) -> pd.DataFrame:
@@ -228,12 +229,12 @@ def load_national_figures(start: Path | str | None = None) -> pd.DataFrame:
 def load_policy_timeline(start: Path | str | None = None) -> pd.DataFrame:
     """Dated national and provincial events, in date order."""
     frame = _with_timestamps(_load(POLICY_TIMELINE_FILE, start))
-    return frame.sort_values("timestamp", kind="stable").reset_index(drop=True)
+    return frame.sort_values(["timestamp", "level", "event"], kind="stable").reset_index(drop=True)
 
 
 def load_population_margins(start: Path | str | None = None) -> pd.DataFrame:
     """Known population margins of the survey's target group."""
-    return _load(POPULATION_MARGINS_FILE, start).reset_index(drop=True)
+    return _load(POPULATION_MARGINS_FILE, start).sort_values(["variable", "code"], kind="stable").reset_index(drop=True)
 
 
 def deployment_value(indicator: str, start: Path | str | None = None) -> int | float:

@@ -65,15 +65,23 @@ def load_survey(path: Path | str | None = None) -> pd.DataFrame:
     Raises :class:`zhucun.data.validation.SurveyValidationError` listing every
     problem when the file breaks the codebook. Columns the codebook does not
     know are left out (with a warning). The index holds the file's line numbers.
+    The rows come sorted by respondent id, so nothing computed from them depends on the
+    order of the file's rows (the same responses give the same book).
     """
     codebook = load_codebook()
-    return validate_file(path or survey_path(), codebook.variables, codebook).frame
+    return _canonical(validate_file(path or survey_path(), codebook.variables, codebook).frame, "respondent_id")
 
 
 def load_interviews(path: Path | str | None = None) -> pd.DataFrame:
     """The validated, typed coded interviews (default: ``data/interviews_coded.csv``)."""
     codebook = load_codebook()
-    return validate_file(path or data_path(INTERVIEWS_FILE), codebook.interview_variables, codebook).frame
+    return _canonical(validate_file(path or data_path(INTERVIEWS_FILE), codebook.interview_variables, codebook).frame,
+                      "interview_id")
+
+
+def _canonical(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    """The rows in the order of their (validated, unique) ids: independent of the file's row order."""
+    return frame.sort_values(id_column, key=lambda ids: ids.astype("object").astype(str), kind="stable")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,12 @@
   Cramér's V.
 * All p-values of one results table are corrected together (Holm by default).
 
-Seeds make every permutation p-value reproducible: the same data give the
-same page.
+Results never depend on the order of the rows: groups come in the order of
+their categories (a pandas Categorical, as the chapters pass them in the
+codebook's order) or else sorted, and the rows are put in a canonical order
+(by group, then value) before any permutation, whose seed is fixed. So the
+same responses give the same page, and Cliff's δ always compares the first
+group with the second in that order (``TestResult.delta_groups`` names them).
 """
 
 from __future__ import annotations
@@ -42,11 +46,23 @@ def tenure_band(months: pd.Series) -> pd.Series:
     return pd.cut(pd.Series(months, dtype="float64"), bins=edges, right=False, labels=labels, ordered=True)
 
 
+def group_order(groups: pd.Series) -> list:
+    """The groups present, in their categories' order when *groups* is categorical, else sorted."""
+    groups = pd.Series(groups)
+    present = set(groups.dropna().astype("object"))
+    if isinstance(groups.dtype, pd.CategoricalDtype):
+        return [name for name in groups.cat.categories if name in present]
+    return sorted(present, key=str)
+
+
 def _clean(values: pd.Series, groups: pd.Series) -> tuple[np.ndarray, np.ndarray, list]:
-    frame = pd.DataFrame({"v": pd.Series(values, dtype="float64"), "g": pd.Series(groups).astype("object")}).dropna()
-    names = list(pd.unique(frame["g"]))
-    codes = frame["g"].map({name: i for i, name in enumerate(names)}).to_numpy(dtype="int64")
-    return frame["v"].to_numpy(), codes, names
+    """Values and group codes without missing answers, in canonical order (by group, then value)."""
+    names = group_order(groups)
+    frame = pd.DataFrame({"v": pd.Series(values, dtype="float64").to_numpy(),
+                          "g": pd.Series(groups).astype("object").to_numpy()}).dropna()
+    frame["code"] = frame["g"].map({name: i for i, name in enumerate(names)}).astype("int64")
+    frame = frame.sort_values(["code", "v"], kind="stable")
+    return frame["v"].to_numpy(), frame["code"].to_numpy(dtype="int64"), names
 
 
 def epsilon_squared(h: float, n: int) -> float:
@@ -83,7 +99,8 @@ class TestResult:
     groups: int
     effect: float          # ε² or Cramér's V
     effect_name: str
-    delta: float = math.nan  # Cliff's δ, two groups only (first group vs second)
+    delta: float = math.nan  # Cliff's δ, two groups only: the first group relative to the second
+    delta_groups: tuple = ()  # (first, second) group of δ, in group_order
 
 
 def _permutations_for(n: int, requested: int) -> int:
@@ -113,8 +130,8 @@ def kruskal_test(values: pd.Series, groups: pd.Series, seed: int = 0,
         exceed = sum(_kruskal_h(ranks, rng.permutation(codes), k, tie_factor) >= h - 1e-9
                      for _ in range(n_permutations))
         p, test = (1 + exceed) / (n_permutations + 1), f"Kruskal–Wallis（置换检验，{n_permutations}次）"
-    delta = cliffs_delta(v[codes == 0], v[codes == 1]) if k == 2 else math.nan
-    return TestResult(test, h, p, n, k, epsilon_squared(h, n), "ε²", delta)
+    delta, delta_groups = (cliffs_delta(v[codes == 0], v[codes == 1]), tuple(names)) if k == 2 else (math.nan, ())
+    return TestResult(test, h, p, n, k, epsilon_squared(h, n), "ε²", delta, delta_groups)
 
 
 def cramers_v(table: np.ndarray) -> float:
@@ -131,10 +148,14 @@ def cramers_v(table: np.ndarray) -> float:
 def independence_test(outcome: pd.Series, groups: pd.Series, seed: int = 0,
                       n_permutations: int = N_PERMUTATIONS) -> TestResult:
     """Association of a categorical (e.g. yes/no) outcome with groups, valid with small expected counts."""
-    frame = pd.DataFrame({"y": pd.Series(outcome).astype("object"), "g": pd.Series(groups).astype("object")}).dropna()
-    # One coding for the observed and the permuted tables, so their cells line up.
+    frame = pd.DataFrame({"y": pd.Series(outcome).astype("object").to_numpy(),
+                          "g": pd.Series(groups).astype("object").to_numpy()}).dropna()
+    # One coding for the observed and the permuted tables, so their cells line up; the rows in canonical
+    # order (by group, then outcome), so the seeded permutations do not depend on the file's row order.
     g_codes, _ = pd.factorize(frame["g"], sort=True)
     y_codes, _ = pd.factorize(frame["y"], sort=True)
+    canonical = np.lexsort((y_codes, g_codes))
+    g_codes, y_codes = g_codes[canonical], y_codes[canonical]
     r, c = (g_codes.max() + 1, y_codes.max() + 1) if len(frame) else (0, 0)
     n = len(frame)
     if r < 2 or c < 2:
@@ -169,9 +190,9 @@ def adjust_p_values(p_values, method: str = "holm") -> np.ndarray:
 
 
 def group_means(values: pd.Series, groups: pd.Series, order=None) -> pd.DataFrame:
-    """Per group: n, mean and 95% t-interval of *values* (groups in *order* when given)."""
+    """Per group: n, mean and 95% t-interval of *values* (groups in *order* when given, else group_order)."""
     frame = pd.DataFrame({"v": pd.Series(values, dtype="float64"), "g": pd.Series(groups).astype("object")})
-    names = list(order) if order is not None else list(pd.unique(frame["g"].dropna()))
+    names = list(order) if order is not None else group_order(groups)
     rows = []
     for name in names:
         summary = mean_interval(frame.loc[frame["g"] == name, "v"])

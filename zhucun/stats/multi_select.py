@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zhucun.stats.group_tests import group_order
+
 
 def option_shares(frame: pd.DataFrame, options, groups: pd.Series | None = None) -> pd.DataFrame:
     """Long table: option, group ('全部' when no *groups*), n respondents, n choosing, share choosing.
@@ -19,7 +21,7 @@ def option_shares(frame: pd.DataFrame, options, groups: pd.Series | None = None)
                      "chosen": int(chosen[option].sum()), "share": float(overall[option])})
     if groups is not None:
         keys = pd.Series(groups).astype("object")
-        for name in pd.unique(keys.dropna()):
+        for name in group_order(groups):  # categories' order, never the rows' order
             part = chosen[keys == name]
             for option in order:
                 rows.append({"option": option, "group": name, "n": len(part),
