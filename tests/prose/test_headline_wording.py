@@ -1,0 +1,39 @@
+"""The headline sentence at its edges: a tie, a lead the paired test supports, one it does not, none to test."""
+
+from __future__ import annotations
+
+import math
+
+from zhucun.prose.formatting import format_percent
+from zhucun.prose.headline_wording import leader_sentence
+from zhucun.stats.headline_results import Leader
+
+BASE = dict(ids=("a",), labels=("甲",), value=0.8, runner_up_id="b", runner_up_label="乙", runner_up_value=0.6,
+            test="McNemar 精确检验", n_pairs=50)
+
+
+def test_ahead():
+    text = leader_sentence(Leader(**BASE, p_value=0.012), "比例", format_percent)
+    assert text.startswith("比例最高的是“甲”（80.0%）")
+    assert "确实高于居第二的“乙”（60.0%）" in text and "p = 0.012" in text
+
+
+def test_at_the_significance_level_is_not_ahead():
+    text = leader_sentence(Leader(**BASE, p_value=0.05), "比例")
+    assert "并不显著" in text and "p = 0.050" in text and "确实" not in text and "%" not in text
+
+
+def test_very_small_p():
+    assert "p <0.001" in leader_sentence(Leader(**BASE, p_value=0.0001), "比例")
+
+
+def test_tie():
+    tie = Leader(**{**BASE, "ids": ("a", "c"), "labels": ("甲", "丙"), "test": ""}, p_value=math.nan)
+    assert leader_sentence(tie, "平均得分") == "平均得分最高的是“甲”、“丙”，二者并列"
+
+
+def test_nothing_to_test():
+    assert "无从检验" in leader_sentence(Leader(**BASE, p_value=math.nan), "比例")
+    alone = Leader(**{**BASE, "runner_up_id": None, "runner_up_label": None, "runner_up_value": math.nan,
+                      "test": ""}, p_value=math.nan)
+    assert leader_sentence(alone, "比例") == "比例最高的是“甲”"

@@ -1,0 +1,77 @@
+"""One definition of the headline results, with ties and paired tests."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from zhucun.data.survey import load_survey
+from zhucun.stats.headline_results import Leader, _leader, best_measure, headline_results, strongest_manifestation
+from zhucun.stats.likert import scale_scores
+from zhucun.stats.paired_tests import mcnemar_exact, wilcoxon_signed_rank
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return load_survey()
+
+
+def test_strongest_manifestation_is_the_highest_mean_tested_against_the_second(survey):
+    leader = strongest_manifestation(survey)
+    scores = scale_scores(survey, kind="manifestation")
+    means = scores.mean().sort_values(ascending=False)
+    assert leader.id == means.index[0] and leader.runner_up_id == means.index[1]
+    assert leader.value == pytest.approx(means.iloc[0])
+    both = scores[[means.index[0], means.index[1]]].dropna()
+    assert leader.p_value == pytest.approx(wilcoxon_signed_rank(both.iloc[:, 0], both.iloc[:, 1]))
+    assert leader.n_pairs == len(both)
+
+
+def test_best_measure_is_the_highest_share_rating_4_or_5(survey):
+    leader = best_measure(survey)
+    items = [c for c in survey.columns if c.startswith("m_")]
+    ratings = survey[items].astype("float64")
+    helpful = ratings.isin([4, 5]).astype("float64").where(ratings.notna())
+    shares = helpful.mean().sort_values(ascending=False, kind="stable")
+    assert leader.id == shares.index[0]
+    assert leader.value == pytest.approx(shares.iloc[0])
+    assert leader.p_value == pytest.approx(mcnemar_exact(helpful[leader.id], helpful[leader.runner_up_id]))
+
+
+def test_headlines_do_not_depend_on_row_order(survey):
+    shuffled = survey.sample(frac=1, random_state=3)
+    assert headline_results(shuffled) == headline_results(survey)
+
+
+def _columns(values: dict[str, list[float]]) -> pd.DataFrame:
+    return pd.DataFrame(values, dtype="float64")
+
+
+def test_a_tie_at_the_shown_precision_is_a_tie_and_is_not_tested():
+    columns = _columns({"a": [4, 4, 3, 5], "b": [4, 4, 3, 5], "c": [1, 2, 1, 2]})
+    leader = _leader(columns.mean(), {"a": "甲", "b": "乙", "c": "丙"}, 2, columns, "scores")
+    assert leader.tied and leader.ids == ("a", "b") and leader.labels == ("甲", "乙")
+    assert leader.runner_up_id == "c" and leader.test == "" and math.isnan(leader.p_value) and not leader.ahead
+
+
+def test_a_single_scale_has_no_runner_up():
+    columns = _columns({"a": [4, 3]})
+    leader = _leader(columns.mean(), {"a": "甲"}, 2, columns, "scores")
+    assert leader.runner_up_id is None and not leader.ahead and not leader.tied
+
+
+def test_ahead_only_below_the_significance_level():
+    base = dict(ids=("a",), labels=("甲",), value=0.8, runner_up_id="b", runner_up_label="乙", runner_up_value=0.6,
+                test="McNemar 精确检验", n_pairs=50)
+    assert Leader(**base, p_value=0.049).ahead
+    assert not Leader(**base, p_value=0.05).ahead
+    assert not Leader(**base, p_value=math.nan).ahead
+
+
+def test_not_asked_gives_none(survey):
+    without = survey.drop(columns=[c for c in survey.columns if c.startswith("m_")])
+    assert best_measure(without) is None
+    assert np.isfinite(strongest_manifestation(without).value)

@@ -1,0 +1,123 @@
+"""The book's headline results, defined once: the strongest manifestation and the best-rated measure.
+
+Chapters 三, 五, 结论 and the front matter all state them, so they all take them from here:
+
+* **strongest manifestation**: the highest mean scale score (1–5, unweighted, as chapter 三 reports
+  the scores first), among the manifestation scales asked;
+* **best-rated measure**: the highest share of respondents rating a measure 4 or 5 ("帮助较大/很大"),
+  among the measures of question 12.
+
+Each is a :class:`Leader`: the leader (several when they tie at the precision the book shows), the
+runner-up, and a paired test of the difference between them, since the same respondents answered
+both: Wilcoxon's signed-rank test on the two scale scores, McNemar's exact test on the two "rated
+4–5" indicators. Only a significant test lets a sentence say that the leader is ahead.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from zhucun.data.codebook import Codebook, load_codebook
+from zhucun.data.survey import coverage
+from zhucun.stats.likert import scale_scores
+from zhucun.stats.paired_tests import mcnemar_exact, wilcoxon_signed_rank
+from zhucun.stats.ratings import HELPFUL_LEVELS
+
+SIGNIFICANCE = 0.05
+MEAN_DIGITS = 2    # scores are shown to two decimals …
+SHARE_DIGITS = 3   # … and shares as percentages to one decimal
+
+
+@dataclass(frozen=True)
+class Leader:
+    """The first of a ranking, its runner-up and the paired test of their difference."""
+
+    ids: tuple[str, ...]        # the leader's id, or the ids of those tied for first
+    labels: tuple[str, ...]
+    value: float                # the leading value (a mean score or a share)
+    runner_up_id: str | None    # the next after the leader(s); None when nothing else was ranked
+    runner_up_label: str | None
+    runner_up_value: float
+    test: str                   # the paired test's name ('' without a runner-up or with a tie)
+    p_value: float              # NaN without a test
+    n_pairs: int                # respondents who answered both
+
+    @property
+    def tied(self) -> bool:
+        return len(self.ids) > 1
+
+    @property
+    def id(self) -> str:
+        return self.ids[0]
+
+    @property
+    def label(self) -> str:
+        return self.labels[0]
+
+    @property
+    def ahead(self) -> bool:
+        """Whether the data show the leader ahead of the runner-up (a single leader and a significant test)."""
+        return not self.tied and not math.isnan(self.p_value) and self.p_value < SIGNIFICANCE
+
+
+@dataclass(frozen=True)
+class HeadlineResults:
+    strongest_manifestation: Leader | None  # None when no manifestation scale was asked
+    best_measure: Leader | None             # None when question 12 was not asked
+
+
+def _leader(values: pd.Series, labels: dict[str, str], digits: int, columns: pd.DataFrame, kind: str) -> Leader:
+    """The leader of *values* (ids in codebook order; ties at *digits* decimals) against its runner-up."""
+    shown = values.round(digits)
+    top = shown.max()
+    leaders = [i for i in values.index if shown[i] == top]
+    rest = [i for i in values.sort_values(ascending=False, kind="stable").index if i not in leaders]
+    runner = rest[0] if rest else None
+    test, p, pairs = "", math.nan, 0
+    if runner is not None and len(leaders) == 1:
+        both = columns[[leaders[0], runner]].dropna()
+        pairs = len(both)
+        if kind == "scores":
+            test, p = "Wilcoxon 符号秩检验", wilcoxon_signed_rank(both[leaders[0]], both[runner])
+        else:
+            test, p = "McNemar 精确检验", mcnemar_exact(both[leaders[0]], both[runner])
+    return Leader(tuple(leaders), tuple(labels[i] for i in leaders), float(values[leaders[0]]), runner,
+                  None if runner is None else labels[runner], math.nan if runner is None else float(values[runner]),
+                  test, p, pairs)
+
+
+def _exact_mean(values: pd.Series) -> float:
+    """The mean with an exactly rounded sum (math.fsum), so the rows' order cannot change its last digit."""
+    present = values.dropna().to_numpy(dtype="float64")
+    return math.fsum(present) / len(present) if len(present) else math.nan
+
+
+def strongest_manifestation(survey: pd.DataFrame, codebook: Codebook | None = None) -> Leader | None:
+    codebook = codebook or load_codebook()
+    scales = coverage(survey, codebook).scales("manifestation")
+    if not scales:
+        return None
+    scores = scale_scores(survey, codebook, kind="manifestation")
+    means = pd.Series({scale.id: _exact_mean(scores[scale.id]) for scale in scales})
+    return _leader(means, {scale.id: scale.name for scale in scales}, MEAN_DIGITS, scores, "scores")
+
+
+def best_measure(survey: pd.DataFrame, codebook: Codebook | None = None) -> Leader | None:
+    codebook = codebook or load_codebook()
+    items = [item for scale in coverage(survey, codebook).scales("countermeasure") for item in scale.items]
+    if not items:
+        return None
+    ratings = survey[items].astype("float64")
+    helpful = ratings.isin(HELPFUL_LEVELS).astype("float64").where(ratings.notna())
+    shares = pd.Series({item: _exact_mean(helpful[item]) for item in items})
+    return _leader(shares, {item: codebook.question_text(item) for item in items}, SHARE_DIGITS, helpful, "shares")
+
+
+def headline_results(survey: pd.DataFrame, codebook: Codebook | None = None) -> HeadlineResults:
+    """The headline results of *survey* (what the question or scale not asked leaves out is None)."""
+    codebook = codebook or load_codebook()
+    return HeadlineResults(strongest_manifestation(survey, codebook), best_measure(survey, codebook))
+
