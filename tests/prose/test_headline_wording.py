@@ -6,7 +6,7 @@ import math
 
 from zhucun.prose.formatting import format_percent
 from zhucun.prose.headline_wording import leader_sentence
-from zhucun.stats.headline_results import Leader
+from zhucun.stats.headlines import Leader
 
 BASE = dict(ids=("a",), labels=("甲",), value=0.8, runner_up_id="b", runner_up_label="乙", runner_up_value=0.6,
             test="McNemar 精确检验", n_pairs=50)

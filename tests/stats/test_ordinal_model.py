@@ -78,3 +78,33 @@ def test_brant_flags_an_empty_cell_of_a_dummy():
     result = brant_test(y, X)
     assert ("d", 1) in result.sparse
     assert all(predictor == "d" for predictor, _ in result.sparse)
+
+
+def test_sparse_end_levels_are_merged_by_the_stated_rule():
+    from zhucun.stats.ordinal_model import MIN_LEVEL_SHARE, merge_sparse_levels
+
+    assert MIN_LEVEL_SHARE == 0.15
+    # 15 of 100 at the lower end is exactly the threshold: kept.
+    y = pd.Series([1] * 15 + [2] * 30 + [3] * 30 + [4] * 25)
+    merged, merges = merge_sparse_levels(y)
+    assert merges == [] and merged.tolist() == y.tolist()
+    # 14 of 100 is below it: level 1 joins level 2 and takes its code.
+    y = pd.Series([1] * 14 + [2] * 31 + [3] * 30 + [4] * 25)
+    merged, merges = merge_sparse_levels(y)
+    assert merges == [(1, 2)] and set(merged) == {2, 3, 4} and (merged == 2).sum() == 45
+    # Both ends sparse, and a merged end still sparse merges again; never fewer than two levels.
+    y = pd.Series([1] * 2 + [2] * 3 + [3] * 80 + [4] * 5 + [5] * 10)
+    merged, merges = merge_sparse_levels(y)
+    assert merges == [(1, 2, 3), (4, 5)] and set(merged) == {3, 4}
+    # Missing answers stay missing and do not count.
+    y = pd.Series([1, None, 2, 2, 2, 3, 3, 3])
+    merged, _ = merge_sparse_levels(y)
+    assert merged.isna().sum() == 1
+
+
+def test_a_tie_between_two_sparse_ends_merges_the_lower_first():
+    from zhucun.stats.ordinal_model import merge_sparse_levels
+
+    y = pd.Series([1] * 10 + [2] * 40 + [3] * 40 + [4] * 10)
+    _, merges = merge_sparse_levels(y)
+    assert merges[0] == (1, 2)

@@ -33,6 +33,7 @@ from zhucun.data.survey import (
 from zhucun.prose.data_description import interview_sentence, not_asked_sentence, survey_sentence
 from zhucun.prose.formatting import format_chinese_count, format_count, format_number, format_p_value, format_percent
 from zhucun.prose.glue import MystText
+from zhucun.prose.headline_wording import leader_sentence
 from zhucun.prose.wording import (
     cliffs_delta_word,
     comparison_word,
@@ -55,10 +56,19 @@ from zhucun.stats.group_tests import (
     group_means,
     tenure_band,
 )
+from zhucun.stats.headlines import HeadlineResults, headline_results
 from zhucun.stats.intervals import mean_interval
 from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, scale_scores
 from zhucun.stats.multi_select import option_shares
-from zhucun.stats.ordinal_model import brant_test, dummies, fit_ordinal_logit, odds_direction, odds_ratio_table
+from zhucun.stats.ordinal_model import (
+    MIN_LEVEL_SHARE,
+    brant_test,
+    dummies,
+    fit_ordinal_logit,
+    merge_sparse_levels,
+    odds_direction,
+    odds_ratio_table,
+)
 from zhucun.stats.sample_profile import margin_comparison, profile_counts, profile_table
 from zhucun.stats.weighting import compare_means, kish_effective_n, population_margins, poststratification_weights
 
@@ -81,7 +91,9 @@ class _Inputs:
     role_labels: dict
     tenure_band: pd.Series
     source: str
+    state: DataState
     cover: Coverage
+    headlines: HeadlineResults
 
     def manifestations_phrase(self) -> str:
         """'四种表现' when all were asked, else '问卷问到的三种表现'."""
@@ -91,13 +103,53 @@ class _Inputs:
         return self.cover.scales_not_asked("manifestation")
 
     def labelled(self, column: str) -> pd.Series:
-        """A coded survey column as its Chinese labels (the groups' names in tests and charts)."""
-        return self.survey[column].astype("object").map(self.codebook.labels(column))
+        """A coded survey column as its Chinese labels (the groups' names in tests and charts), categorical in
+        the codebook's order: groups are compared and shown in that order, whatever the order of the rows."""
+        labels = self.codebook.labels(column)
+        return pd.Series(pd.Categorical(self.survey[column].astype("object").map(labels),
+                                        categories=list(labels.values())), index=self.survey.index)
 
 
 def _or_dash(value: float, digits: int = 2) -> str:
     """A table cell: the number, or '—' where there is none."""
     return "—" if np.isnan(value) else f"{value:.{digits}f}"
+
+
+def top_items_phrase(items: list[str], scales: list[str]) -> str:
+    """The item(s) most agreed with and their manifestation(s); items tied at the shown precision are named
+    as tied."""
+    if len(items) == 1:
+        return f"认同面最广的一题是“{items[0]}”，属于“{scales[0]}”"
+    quoted = "与".join(f"“{item}”" for item in items)
+    owners = list(dict.fromkeys(scales))
+    belong = f"同属“{owners[0]}”" if len(owners) == 1 else "分属" + "".join(f"“{name}”" for name in owners)
+    return f"认同面最广的是并列的{quoted}，{belong}"
+
+
+def portion_phrase(count: int, total: int, what: str) -> str:
+    """'全部…' / '没有一项…' / '大多数…' (share_word of count/total): how many of *total* did *what*, in words."""
+    if count == 0:  # also when there were none to count
+        return f"没有一项{what}"
+    if count == total:
+        return f"全部{what}"
+    return f"{share_word(count / total)}{what}"
+
+
+def summary_leader_phrase(leader) -> str:
+    """The strongest manifestation as the summary says it: tied, ahead, or first without a tested lead."""
+    if leader.tied:
+        return "平均得分并列最高的是" + "、".join(f"“{label}”" for label in leader.labels)
+    if leader.runner_up_id is None or leader.ahead:
+        return f"平均得分最高的是“{leader.label}”"
+    return f"平均得分最高的是“{leader.label}”，但它领先第二位的差距在配对检验中并不显著"
+
+
+def weight_gap_phrase(largest_gap: float) -> str:
+    """How far weighting by role moves the scale means: under 0.05 points (the second decimal shown) counts
+    as little."""
+    if largest_gap < 0.05:
+        return "与未加权时相差都不到0.05分，身份构成的偏差对这些结果影响很小"
+    return f"最多变化{format_number(largest_gap)}分，解读时应以加权估计为准"
 
 
 def _scales_phrase(asked: tuple[Scale, ...], all_scales: tuple[Scale, ...], unit: str) -> str:
@@ -120,26 +172,32 @@ _MANIFESTATIONS_INTRO = (
     "量表得分是受访者在该表现各题上的平均分（1–5分，至少回答一半题目才计分），"
     "内部一致性用 Cronbach's α 及其 Feldt 95%区间衡量。$missing\n"
     "\n"
-    "{glue}`ch3_items_majority_phrase`。同意比例最高的是“{glue}`ch3_top_item`”（属于“{glue}`ch3_top_item_scale`”"
-    "）：{glue}`ch3_top_item_word`受访者表示同意（{glue}`ch3_top_item_share`，"
-    "95%区间 {glue}`ch3_top_item_low`–{glue}`ch3_top_item_high`）。"
-    "$ranking$count个量表的加权与未加权平均分最多相差 {glue}`ch3_weight_gap` 分，"
-    "{glue}`ch3_weight_gap_phrase`（{numref}`tbl-ch3-scales`）。"
+    "{glue}`ch3_items_majority_phrase`，{glue}`ch3_top_item_phrase`。"
+    "$ranking"
+    "按驻村身份加权后，各量表的平均得分{glue}`ch3_weight_gap_phrase`（{numref}`tbl-ch3-scales`）。"
 )
 
-_MANIFESTATIONS_RANKING = (
-    "$count种表现中平均得分最高的是“{glue}`ch3_top_scale`”（{glue}`ch3_top_scale_mean` 分），"
-    "最低的是“{glue}`ch3_low_scale`”（{glue}`ch3_low_scale_mean` 分）。"
-)
-
-_SCALE_SECTION = (
-    "在这一表现的{glue}`ch3_${id}_n_items`个题项中，同意比例最高的是“{glue}`ch3_${id}_top_item`”，"
+# Two frames for the four manifestation sections, alternating, so the chapter does not read as one
+# sentence said four times; each states the scale's numbers once (the tables repeat them with the rest).
+_SCALE_SECTIONS = (
+    "在这一表现的{glue}`ch3_${id}_n_items`个题项中，“{glue}`ch3_${id}_top_item`”得到的认同最多，"
     "{glue}`ch3_${id}_top_word`受访者表示同意（{glue}`ch3_${id}_top_share`，"
-    "95%区间 {glue}`ch3_${id}_top_low`–{glue}`ch3_${id}_top_high`）；"
-    "最低的是“{glue}`ch3_${id}_low_item`”（{glue}`ch3_${id}_low_share`）。"
-    "量表平均得分为 {glue}`ch3_${id}_mean` 分（95%区间 {glue}`ch3_${id}_mean_low`–{glue}`ch3_${id}_mean_high`），"
-    "Cronbach's α 为 {glue}`ch3_${id}_alpha`（95%区间 {glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`）"
-    "，内部一致性{glue}`ch3_${id}_alpha_word`。各题的回答分布见 {numref}`fig-ch3-likert-${id}`。\n"
+    "95%区间{glue}`ch3_${id}_top_low`–{glue}`ch3_${id}_top_high`），"
+    "“{glue}`ch3_${id}_low_item`”最少（{glue}`ch3_${id}_low_share`）；各题的回答分布见{numref}`fig-ch3-likert-${id}`。"
+    "量表平均{glue}`ch3_${id}_mean`分（95%区间{glue}`ch3_${id}_mean_low`–{glue}`ch3_${id}_mean_high`），"
+    "α = {glue}`ch3_${id}_alpha`（{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`），"
+    "内部一致性{glue}`ch3_${id}_alpha_word`。",
+    "这一量表的平均得分为{glue}`ch3_${id}_mean`分，95%区间{glue}`ch3_${id}_mean_low`–"
+    "{glue}`ch3_${id}_mean_high`；Cronbach's α 为{glue}`ch3_${id}_alpha`"
+    "（{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`），一致性{glue}`ch3_${id}_alpha_word`。"
+    "{glue}`ch3_${id}_n_items`个题项的同意比例从“{glue}`ch3_${id}_low_item`”的{glue}`ch3_${id}_low_share`"
+    "到“{glue}`ch3_${id}_top_item`”的{glue}`ch3_${id}_top_share`不等"
+    "（后者的95%区间为{glue}`ch3_${id}_top_low`–{glue}`ch3_${id}_top_high`），"
+    "也就是说，对后一题表示同意的是{glue}`ch3_${id}_top_word`受访者（{numref}`fig-ch3-likert-${id}`）。",
+)
+
+_SCALE_FIGURE = (
+    "\n"
     "\n"
     "```{glue:figure} fig-ch3-likert-${id}\n"
     ":name: fig-ch3-likert-${id}\n"
@@ -200,16 +258,18 @@ _ORDINAL_BODY = (
     "拟合比例优势的有序 logistic 回归：自变量为$measured的量表得分，并控制驻村身份、性别、"
     "驻村时长和派出单位层级（以人数最多的“{glue}`ch3_ord_reference`”为对照）。"
     "驻村类型有{glue}`ch3_village_types_n`类，{glue}`ch3_village_type_reason`，因此未纳入模型。"
-    "进入模型的完整回答共 {glue}`ch3_ord_n` 份。优势比大于1表示该变量越高（或属于该类别），"
-    "报告更高一级压力的可能越大。$missing\n"
+    "进入模型的完整回答共{glue}`ch3_ord_n`份。本章事先定下合并稀疏等级的规则：两端的压力等级若不足进入模型回答的"
+    "{glue}`ch3_ord_min_share`，就并入相邻等级，直到两端都达到这一比例；{glue}`ch3_ord_merge_phrase`。"
+    "优势比大于1表示该变量越高（或属于该类别），报告更高一级压力的可能越大。$missing\n"
     "\n"
     "{glue}`ch3_or_clear_phrase`（{numref}`tbl-ch3-ordinal`、{numref}`fig-ch3-ordinal-odds`）。就$measured而言："
-    "$clauses。这些是横截面数据中的相关，不能解释为因果作用。\n"
+    "$clauses。{glue}`ch3_generator_pressure`{glue}`ch3_or_controls_phrase`这些是横截面数据中的相关，不能解释为因果作用。"
+    "{glue}`ch3_or_reconcile`\n"
     "\n"
-    "模型假定每个自变量在各切点（“很小”与其余、“较小及以下”与其余……）上的作用相同。对此用 Brant 检验："
+    "模型假定每个自变量在各切点（压力较低的等级与其余等级之间的每一道分界）上的作用相同。对此用 Brant 检验："
     "在每个切点分别拟合二元 logit，再检验各切点的系数是否相等。{glue}`ch3_brant_omnibus`。"
     "逐个自变量检验并经 Holm 校正后，{glue}`ch3_brant_rejected_phrase`；{glue}`ch3_brant_phrase`。"
-    "{glue}`ch3_brant_sparse`各切点的分别估计见 {numref}`tbl-ch3-brant`。"
+    "{glue}`ch3_brant_sparse`各切点的分别估计见{numref}`tbl-ch3-brant`。"
 )
 
 _ORDINAL_FIRST_CLAUSE = (
@@ -232,14 +292,8 @@ _ORDINAL_FIGURE = (
 
 _TIME_USE_SECTION = (
     "问卷请受访者从{glue}`ch3_time_options_n`类事务中选出最占工作时间的至多三项。"
-    "全部受访者中选择比例最高的是“{glue}`ch3_time_top`”，"
-    "{glue}`ch3_time_top_word`受访者选了这一项（{glue}`ch3_time_top_share`）；"
-    "其次是“{glue}`ch3_time_second`”（{glue}`ch3_time_second_share`）。论文列出的四项职责中，"
-    "“为民办事服务”被选择的比例为 {glue}`ch3_time_services_share`，"
-    "在{glue}`ch3_time_options_n`项中排第 {glue}`ch3_time_services_rank` 位。分身份看，"
-    "第一书记选择最多的是“{glue}`ch3_time_first_secretary_top`”（{glue}`ch3_time_first_secretary_top_share`），"
-    "工作队员选择最多的是“{glue}`ch3_time_team_member_top`”（{glue}`ch3_time_team_member_top_share`），"
-    "见 {numref}`fig-ch3-time-use`。\n"
+    "全部受访者中，{glue}`ch3_time_ranking_phrase`。{glue}`ch3_time_services_phrase`。"
+    "分身份看，{glue}`ch3_time_roles_phrase`（{numref}`fig-ch3-time-use`）。\n"
     "\n"
     "```{glue:figure} fig-ch3-time-use\n"
     ":name: fig-ch3-time-use\n"
@@ -250,16 +304,16 @@ _TIME_USE_SECTION = (
 
 _CAUSES_INTRO = (
     "论文把困境的成因归结为四个方面。问卷为每个成因设{glue}`ch3_items_per_cause`同意程度题，"
-    "量表得分取所属各题的平均。如果“成因导致表现”的论证成立，那么越认同某一成因描述的受访者，"
-    "在相应表现上的得分也应越高，即二者正相关。"
+    "量表得分取所属各题的平均，信度同样用 Cronbach's α 及其 Feldt 区间报告（α会随题目减少而降低，两题的量表尤其如此）。"
+    "如果“成因导致表现”的论证成立，那么越认同某一成因描述的受访者，在相应表现上的得分也应越高，即二者正相关。"
     "{numref}`fig-ch3-cause-heatmap` 给出$pairs两两之间的 Spearman 秩相关系数 ρ；"
     "{glue}`ch3_rho_pairs`个 p 值用 Benjamini–Hochberg 方法一并校正，星号表示校正后 p < 0.05（\\*）、"
     "0.01（\\*\\*）和 0.001（\\*\\*\\*）。$missing\n"
     "\n"
-    "在 {glue}`ch3_rho_pairs` 对相关中，校正后显著的有 {glue}`ch3_rho_sig` 对；"
-    "绝对值最大的是“{glue}`ch3_rho_top_cause`”与“{glue}`ch3_rho_top_manifestation`”之间的"
-    "{glue}`ch3_rho_top_direction`相关，ρ = {glue}`ch3_rho_top`，强度{glue}`ch3_rho_top_word`。"
+    "{glue}`ch3_rho_sig_phrase`；绝对值最大的是“{glue}`ch3_rho_top_cause`”与“{glue}`ch3_rho_top_manifestation`”"
+    "之间的{glue}`ch3_rho_top_direction`相关，强度{glue}`ch3_rho_top_word`。"
     "下面把每个成因与论文目录中与之排序相同的表现对应起来检验（这是本书对论文框架的读法，论文后半部分无法获得）。"
+    "{glue}`ch3_diagonal_phrase`{glue}`ch3_generator_causes`"
     "相关只说明二者同时变化，横截面问卷不能确定方向，也可能两者都出于受访者对工作的总体评价。\n"
     "\n"
     "```{glue:figure} fig-ch3-cause-heatmap\n"
@@ -269,26 +323,26 @@ _CAUSES_INTRO = (
     "```"
 )
 
-_CAUSE_ITEMS = (
-    "这一成因由“{glue}`ch3_${id}_items`”测量，同意比例分别为 {glue}`ch3_${id}_agree_first` 和 "
-    "{glue}`ch3_${id}_agree_second`，量表平均得分为 {glue}`ch3_${id}_mean` 分。"
+# Two frames for the four causes, alternating (see _SCALE_SECTIONS): the items and their agreement, the
+# scale's mean and α, and its correlation with the manifestation in the same place of the outline.
+_CAUSE_SECTIONS = (
+    "这一成因由“{glue}`ch3_${id}_items`”测量，同意比例分别为{glue}`ch3_${id}_agree_first`和"
+    "{glue}`ch3_${id}_agree_second`；量表平均{glue}`ch3_${id}_mean`分，"
+    "α = {glue}`ch3_${id}_alpha`（95%区间{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`），"
+    "{glue}`ch3_${id}_alpha_word`。",
+    "受访者对“{glue}`ch3_${id}_items`”两种说法的同意比例依次是{glue}`ch3_${id}_agree_first`、"
+    "{glue}`ch3_${id}_agree_second`，二者合成的量表平均得分为{glue}`ch3_${id}_mean`分，"
+    "内部一致性{glue}`ch3_${id}_alpha_word`（α为{glue}`ch3_${id}_alpha`，"
+    "区间{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`）。",
 )
 
-_CAUSE_PAIR = (
-    "它与“{glue}`ch3_${id}_pair`”之间呈{glue}`ch3_${id}_rho_direction`相关，ρ = {glue}`ch3_${id}_rho`，"
-    "强度{glue}`ch3_${id}_rho_word`，{glue}`ch3_${id}_rho_sig`。"
+_CAUSE_PAIRS = (
+    "它与“{glue}`ch3_${id}_pair`”的相关系数 ρ = {glue}`ch3_${id}_rho`，{glue}`ch3_${id}_rho_reading`。",
+    "它与同序的“{glue}`ch3_${id}_pair`”之间 ρ 为{glue}`ch3_${id}_rho`，属{glue}`ch3_${id}_rho_reading`。",
 )
 
-_CAUSE_BEST = (
-    "在$measured中，与这一成因相关最强的是“{glue}`ch3_${id}_best`”（ρ = {glue}`ch3_${id}_best_rho`），"
-    "{glue}`ch3_${id}_best_phrase`。"
-)
-
-
-# …when the manifestation in the cause's place was not asked: no pair, so no word on whether it is the best.
-_CAUSE_BEST_UNPAIRED = (
-    "在$measured中，与这一成因相关最强的是“{glue}`ch3_${id}_best`”（ρ = {glue}`ch3_${id}_best_rho`）。"
-)
+# …when the cause's strongest correlation is not with the manifestation in its place (said only then).
+_CAUSE_BEST_ELSEWHERE = "它与各表现中相关最强的反而是“{glue}`ch3_${id}_best`”（ρ = {glue}`ch3_${id}_best_rho`）。"
 
 
 def _interval_cells(lows, highs, spec: str) -> list[str]:
@@ -401,8 +455,8 @@ def _manifestations_prose(inputs: _Inputs, section: ManifestationsSection | None
     else:
         count = format_chinese_count(len(section.scales))
         every = codebook.scales("manifestation")
-        ranking = (_myst(_MANIFESTATIONS_RANKING, count=count) if len(section.scales) > 1
-                   else "这一种表现的平均得分为 {glue}`ch3_top_scale_mean` 分。")
+        # The headline (zhucun.stats.headlines), without numbers: each section below states its own.
+        ranking = f"{count}种表现中，{{glue}}`ch3_top_scale_sentence`。" if len(section.scales) > 1 else ""
         texts = {
             "ch3_manifestations_intro": _myst(
                 _MANIFESTATIONS_INTRO, count=count, ranking=ranking,
@@ -413,7 +467,8 @@ def _manifestations_prose(inputs: _Inputs, section: ManifestationsSection | None
         }
     for number, scale in enumerate(codebook.scales("manifestation")):
         texts[f"ch3_{scale.id}_section"] = (
-            _myst(_SCALE_SECTION, id=scale.id, ordinal=ORDINALS[number]) if inputs.cover.scale_asked(scale.id)
+            _myst(_SCALE_SECTIONS[number % 2] + _SCALE_FIGURE, id=scale.id, ordinal=ORDINALS[number])
+            if inputs.cover.scale_asked(scale.id)
             else MystText(not_asked_sentence([inputs.cover.scale_block(scale.id)], "这一表现的分析")))
     return texts
 
@@ -432,10 +487,11 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
     per_scale = {len(scale.items) for scale in inputs.manifestations}
     majority = int((agreement["share"] > 0.5).sum())
     top = agreement.loc[agreement["share"].idxmax()]
+    # Items tied with the top one at the precision shown are named with it.
+    tied = agreement[agreement["share"].round(3) == round(float(top["share"]), 3)]
     table = _scale_summaries(inputs)
-    highest = table.loc[table["mean"].idxmax()]
-    lowest = table.loc[table["mean"].idxmin()]
     largest_gap = (table["weighted_mean"] - table["mean"]).abs().max()
+    strongest = inputs.headlines.strongest_manifestation
     texts = {
         "ch3_items_n": format_count(len(agreement)),
         "ch3_items_per_scale": (f"每种表现{per_scale.pop()}题" if len(per_scale) == 1
@@ -444,18 +500,11 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
             majority, len(agreement), none="{total}个题项的同意比例都没有超过一半",
             some="在{total}个题项中，同意比例超过一半的有{count}个", every="全部{total}个题项的同意比例都超过一半"),
         "ch3_top_item": top["label"],
-        "ch3_top_item_scale": codebook.scale(top["scale"]).name,
-        "ch3_top_item_share": format_percent(top["share"]),
-        "ch3_top_item_word": share_word(top["share"]),
-        "ch3_top_item_low": format_percent(top["low"]),
-        "ch3_top_item_high": format_percent(top["high"]),
-        "ch3_top_scale": highest["name"],
-        "ch3_top_scale_mean": format_number(highest["mean"]),
-        "ch3_low_scale": lowest["name"],
-        "ch3_low_scale_mean": format_number(lowest["mean"]),
-        "ch3_weight_gap": format_number(largest_gap, 2),
-        "ch3_weight_gap_phrase": ("加权与未加权的平均得分相差不到0.05分，身份构成的偏差对这些结果影响很小"
-                                  if largest_gap < 0.05 else "加权后平均得分有可见的变化，解读时应以加权估计为准"),
+        "ch3_top_item_phrase": top_items_phrase(list(tied["label"]),
+                                                [codebook.scale(scale).name for scale in tied["scale"]]),
+        "ch3_top_scale": "”“".join(strongest.labels),
+        "ch3_top_scale_sentence": leader_sentence(strongest, "平均得分"),
+        "ch3_weight_gap_phrase": weight_gap_phrase(largest_gap),
     }
     scales = []
     numbers = {scale.id: number for number, scale in enumerate(codebook.scales("manifestation"))}
@@ -525,6 +574,7 @@ class GroupDifferencesSection:
     largest_effect: float | None  # ε² of the largest difference
     tests: int
     significant: int  # tests significant after the Holm correction
+    pressure_tests: pd.DataFrame | None  # the tests of overall pressure by grouping (index), None if not asked
 
 
 def _effect_cell(row: pd.Series) -> str:
@@ -534,7 +584,8 @@ def _effect_cell(row: pd.Series) -> str:
     if row["kind"] == "ordered":
         text = f"ε² = {row['effect']:.3f}（{epsilon_squared_word(row['effect'])}）"
         if not np.isnan(row["delta"]):
-            text += f"；δ = {row['delta']:.2f}（{cliffs_delta_word(row['delta'])}）"
+            first, second = row["delta_groups"]  # δ > 0: the first group tends to score higher
+            text += f"；δ = {row['delta']:.2f}（{first}相对{second}，{cliffs_delta_word(row['delta'])}）"
         return text
     return f"V = {row['effect']:.2f}（{cramers_v_word(row['effect'])}）"
 
@@ -618,11 +669,14 @@ def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
         pieces.append(pd.DataFrame({"分组": [f"{row['grouping']}：{g}" for g in means["group"]],
                                     "结果变量": row["outcome"], "平均得分": means["mean"].round(3),
                                     "下限": means["low"].round(3), "上限": means["high"].round(3), "人数": means["n"]}))
+    categorical_rows = differences[differences["kind"] == "categorical"]
+    pressure_tests = categorical_rows.set_index("grouping") if len(categorical_rows) else None
     if largest is None:  # overall pressure alone: no scale means to chart
-        return GroupDifferencesSection(texts, table, None, None, None, None, len(differences), significant)
+        return GroupDifferencesSection(texts, table, None, None, None, None, len(differences), significant,
+                                       pressure_tests)
     top_means = pd.concat(pieces, ignore_index=True)
     return GroupDifferencesSection(texts, table, top_means, largest["outcome"], largest["grouping"],
-                                   float(largest["effect"]), len(differences), significant)
+                                   float(largest["effect"]), len(differences), significant, pressure_tests)
 
 
 # （四）有序 logistic 回归 ---------------------------------------------------------------------------------------
@@ -641,11 +695,14 @@ class OrdinalSection:
     clear: int  # predictors whose interval excludes 1
 
 
-def _predictors(inputs: _Inputs) -> tuple[pd.DataFrame, str]:
-    """The model's predictors (four scale scores and the controls) and the reference dispatch level."""
+def _predictors(inputs: _Inputs) -> tuple[pd.DataFrame, str, dict[str, str]]:
+    """The model's predictors (four scale scores and the controls), the reference dispatch level and, for each
+    control, the grouping of （三） it corresponds to."""
     survey, codebook, role_labels = inputs.survey, inputs.codebook, inputs.role_labels
     dispatch_labels = codebook.labels("dispatch_level")
-    dispatch_reference = survey["dispatch_level"].astype("object").value_counts().idxmax()
+    # The most common level; a tie goes to the first in the codebook's order, never to the first in the file.
+    counts = survey["dispatch_level"].astype("object").value_counts()
+    dispatch_reference = next(code for code in dispatch_labels if counts.get(code, 0) == counts.max())
     predictors = pd.DataFrame({f"{scale.short_label}（每高1分）": inputs.scores[scale.id]
                                for scale in inputs.manifestations})
     predictors[f"{role_labels['first_secretary']}（对照：{role_labels['team_member']}）"] = (
@@ -654,10 +711,12 @@ def _predictors(inputs: _Inputs) -> tuple[pd.DataFrame, str]:
     predictors[f"{gender_labels['female']}（对照：{gender_labels['male']}）"] = (
         survey["gender"].astype("object") == "female").astype("float64")
     predictors["驻村时长（每12个月）"] = survey["tenure_months"].astype("float64") / 12
-    predictors = predictors.join(dummies(
-        survey["dispatch_level"].astype("object"), dispatch_labels, dispatch_reference,
-        f"派出单位（对照：{dispatch_labels[dispatch_reference]}）"))
-    return predictors, dispatch_labels[dispatch_reference]
+    dispatch = dummies(survey["dispatch_level"].astype("object"), dispatch_labels, dispatch_reference,
+                       f"派出单位（对照：{dispatch_labels[dispatch_reference]}）")
+    predictors = predictors.join(dispatch)
+    groupings_of = {f"{role_labels['first_secretary']}（对照：{role_labels['team_member']}）": "驻村身份",
+                    "驻村时长（每12个月）": "驻村时长", **dict.fromkeys(dispatch.columns, "派出单位层级")}
+    return predictors, dispatch_labels[dispatch_reference], groupings_of
 
 
 def _village_type_reason(survey: pd.DataFrame) -> str:
@@ -670,10 +729,11 @@ def _village_type_reason(survey: pd.DataFrame) -> str:
     return f"当前样本中人数最少的一类{size}人，单独估计其效应很不稳定"
 
 
-def _brant(inputs: _Inputs, predictors: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame, list[str] | None]:
-    """The Brant test of proportional odds: its sentences, its table and the rejected predictors."""
+def _brant(inputs: _Inputs, pressure: pd.Series, predictors: pd.DataFrame
+           ) -> tuple[dict[str, str], pd.DataFrame, list[str] | None]:
+    """The Brant test of proportional odds (on the outcome as the model has it, sparse levels merged)."""
     try:
-        brant = brant_test(inputs.survey["overall_pressure"], predictors)
+        brant = brant_test(pressure, predictors)
     except (ValueError, np.linalg.LinAlgError):
         texts = {"ch3_brant_omnibus": "分切点的二元 logit 无法估计，检验无法进行",
                  "ch3_brant_rejected_phrase": "逐个自变量的检验同样无法进行",
@@ -725,22 +785,89 @@ def _ordinal_prose(inputs: _Inputs, section: OrdinalSection | None) -> dict[str,
             "ch3_ordinal_figure": MystText(_ORDINAL_FIGURE)}
 
 
-def _ordinal(inputs: _Inputs) -> OrdinalSection | None:
+def _merge_phrase(merges: list[tuple], labels: dict) -> str:
+    """What the sparse-level rule did, in words true of the current data."""
+    if not merges:
+        return f"当前数据中两端等级都达到这一比例，{format_chinese_count(len(labels))}个等级全部保留"
+    parts = ["".join(f"“{labels[code]}”" for code in group) + "合为一级" for group in merges]
+    kept = len(labels) - sum(len(group) - 1 for group in merges)
+    return f"当前数据中{'，'.join(parts)}，模型因此有{format_chinese_count(kept)}个等级"
+
+
+def _controls_phrase(odds: pd.DataFrame, scale_predictors: set[str]) -> tuple[str, list[pd.Series]]:
+    """The controls whose interval excludes 1, each discussed (a significant result is never left unsaid)."""
+    clear = [row for _, row in odds.iterrows()
+             if row["predictor"] not in scale_predictors and odds_direction(row["low"], row["high"]) != "方向不确定"]
+    if not clear:
+        return "控制变量的95%区间都包含1，身份、性别、驻村时长和派出单位与压力的关系在模型中都不明确。", []
+    parts = []
+    for row in clear:
+        likelier = "更可能" if odds_direction(row["low"], row["high"]) == "更可能" else "更不可能"
+        name = row["predictor"]
+        base, rest = name.split("（", 1)
+        if rest.startswith("对照："):  # '第一书记（对照：工作队员）' or '派出单位（对照：市县所属部门）：中央单位'
+            reference, after = rest[len("对照："):].split("）", 1)
+            category = after.lstrip("：") or base
+            meaning = f"{category}比{reference}{likelier}报告更高一级的压力"
+        else:  # a number per unit: '驻村时长（每12个月）'
+            unit = rest.rstrip("）").replace("每", "每多", 1)
+            meaning = f"{base}{unit}，报告更高一级压力的可能随之{'上升' if likelier == '更可能' else '下降'}"
+        parts.append(f"“{name}”的优势比为{format_number(row['odds_ratio'])}"
+                     f"（95%区间{format_number(row['low'])}–{format_number(row['high'])}），"
+                     f"即在其余自变量都相同的受访者之间，{meaning}")
+    return "控制变量中区间不含1的是：" + "；".join(parts) + "。", clear
+
+
+def _reconcile(clear_controls: list[pd.Series], groupings_of: dict[str, str],
+               groups: GroupDifferencesSection | None) -> str:
+    """How the model's significant controls stand to the group tests of （三）, which ask another question."""
+    if groups is None or groups.pressure_tests is None:
+        return ""
+    sentences = []
+    for row in clear_controls:
+        grouping = groupings_of.get(row["predictor"])
+        if grouping is None or grouping not in groups.pressure_tests.index:
+            continue
+        p_adjusted = groups.pressure_tests.loc[grouping, "p_adjusted"]
+        agrees = p_adjusted < SIGNIFICANCE
+        shown = format_p_value(p_adjusted)
+        sentences.append(
+            f"第（三）节按{grouping}比较“总体压力较大或很大”的比例，"
+            + ("经 Holm 校正后差异同样显著。两处结果方向一致，但回答的问题不同：" if agrees else
+               f"差异经 Holm 校正后并不显著（校正后 p {'' if shown.startswith('<') else '= '}{shown}）。"
+               "这与模型的结果并不矛盾，因为两者回答的问题不同：")
+            + f"那里是与其他{groups.tests - 1}项比较一起校正的单变量比较，只分压力“较大”与否；"
+            "这里是一个事先设定的模型，在四种表现得分和其他控制变量都相同的受访者之间比较全部压力等级。")
+    # One reconciliation is enough words; a second would repeat its frame.
+    return sentences[0] if sentences else ""
+
+
+def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> OrdinalSection | None:
     """None when overall pressure or every manifestation scale was not asked."""
     if inputs.cover.pressure_model_not_asked():
         return None
-    predictors, reference = _predictors(inputs)
-    fit = fit_ordinal_logit(inputs.survey["overall_pressure"], predictors)
+    predictors, reference, groupings_of = _predictors(inputs)
+    pressure_labels = inputs.codebook.labels("overall_pressure")
+    complete = predictors.notna().all(axis=1) & inputs.survey["overall_pressure"].notna()
+    pressure, merges = merge_sparse_levels(inputs.survey["overall_pressure"].where(complete))
+    fit = fit_ordinal_logit(pressure, predictors)
     odds = odds_ratio_table(fit)
     clear = int(((odds["low"] > 1) | (odds["high"] < 1)).sum())
+    scale_predictors = {f"{scale.short_label}（每高1分）" for scale in inputs.manifestations}
+    controls_phrase, clear_controls = _controls_phrase(odds, scale_predictors)
     texts = {
         "ch3_ord_n": format_count(fit.n),
         "ch3_ord_reference": reference,
+        "ch3_ord_min_share": format_percent(MIN_LEVEL_SHARE, 0),
+        "ch3_ord_merge_phrase": _merge_phrase(merges, pressure_labels),
         "ch3_village_types_n": format_count(len(inputs.codebook.labels("village_type"))),
         "ch3_village_type_reason": _village_type_reason(inputs.survey),
         "ch3_or_clear_phrase": count_phrase(
             clear, len(odds), none="{total}个自变量的95%区间全都包含1",
             some="在{total}个自变量中，95%区间不含1的有{count}个", every="全部{total}个自变量的95%区间都不含1"),
+        "ch3_or_controls_phrase": controls_phrase,
+        "ch3_generator_pressure": survey_sentence("ch3_generator_pressure", inputs.state),
+        "ch3_or_reconcile": _reconcile(clear_controls, groupings_of, groups),
     }
     for scale in inputs.manifestations:
         row = odds[odds["predictor"] == f"{scale.short_label}（每高1分）"].iloc[0]
@@ -753,7 +880,7 @@ def _ordinal(inputs: _Inputs) -> OrdinalSection | None:
                 "更不可能": "区间整体小于1：该表现得分越高，报告更大总体压力的可能越小",
             }.get(odds_direction(row["low"], row["high"]), "区间包含1，数据不足以判断其方向"),
         }
-    brant_texts, brant_table, rejected = _brant(inputs, predictors)
+    brant_texts, brant_table, rejected = _brant(inputs, pressure, predictors)
     chart_data = odds.assign(
         odds_ratio=odds["odds_ratio"].round(3), low=odds["low"].round(3), high=odds["high"].round(3),
     ).rename(columns={"predictor": "自变量", "odds_ratio": "优势比", "low": "95%区间下限", "high": "95%区间上限"})[
@@ -782,6 +909,46 @@ class TimeUseSection:
     second_share: float
 
 
+def _shown_ties(part: pd.DataFrame) -> pd.DataFrame:
+    """The rows sharing the highest share as the book shows it (one decimal of a percentage)."""
+    shown = part["share"].round(3)
+    return part[shown == shown.max()]
+
+
+def _time_ranking_phrase(overall: pd.DataFrame) -> str:
+    leaders = _shown_ties(overall)
+    if len(leaders) > 1:
+        names = "与".join(f"“{name}”" for name in leaders["工作事项"])
+        return f"选择比例并列最高的是{names}，各为{format_percent(leaders['share'].iloc[0])}"
+    first, second = overall.iloc[0], overall.iloc[1]
+    return (f"选择比例最高的是“{first['工作事项']}”，{share_word(first['share'])}受访者选了这一项"
+            f"（{format_percent(first['share'])}）；其次是“{second['工作事项']}”（{format_percent(second['share'])}）")
+
+
+def _services_phrase(services: pd.Series, overall: pd.DataFrame, n_options: int) -> str:
+    """Where 为民办事服务, one of the four duties the thesis lists, stands; its share is said once only."""
+    stated = set(_shown_ties(overall)["option"]) | ({overall.iloc[1]["option"]} if len(_shown_ties(overall)) == 1
+                                                    else set())
+    if services.name in stated:
+        return f"论文列出的四项职责中的“为民办事服务”，就是上面排第{format_count(int(services['rank']))}的这一项"
+    return (f"论文列出的四项职责中，“为民办事服务”被选择的比例为{format_percent(services['share'])}，"
+            f"在{format_count(n_options)}项中排第{format_count(int(services['rank']))}位")
+
+
+def _roles_top_phrase(table: pd.DataFrame, roles: list[str]) -> str:
+    """Each role's most chosen matter; when both roles choose the same one, it is named once."""
+    tops = {}
+    for role in roles:
+        part = table[table["group"] == role]
+        tops[role] = _shown_ties(part)
+    names = {role: "与".join(f"“{name}”" for name in top["工作事项"]) for role, top in tops.items()}
+    shares = {role: format_percent(top["share"].iloc[0]) for role, top in tops.items()}
+    if len(set(names.values())) == 1:
+        each = "，".join(f"{role}{shares[role]}" for role in roles)
+        return f"两类身份选择最多的都是{names[roles[0]]}（{each}）"
+    return "，".join(f"{role}选择最多的是{names[role]}（{shares[role]}）" for role in roles)
+
+
 def _time_use(inputs: _Inputs) -> TimeUseSection | None:
     """None when question 11 was not asked."""
     if not inputs.cover.asked("time_use"):
@@ -796,18 +963,10 @@ def _time_use(inputs: _Inputs) -> TimeUseSection | None:
     services = overall.set_index("option").loc["time_services"]
     texts = {
         "ch3_time_options_n": format_count(len(options)),
-        "ch3_time_top": first["工作事项"],
-        "ch3_time_top_share": format_percent(first["share"]),
-        "ch3_time_top_word": share_word(first["share"]),
-        "ch3_time_second": second["工作事项"],
-        "ch3_time_second_share": format_percent(second["share"]),
-        "ch3_time_services_share": format_percent(services["share"]),
-        "ch3_time_services_rank": format_count(int(services["rank"])),
+        "ch3_time_ranking_phrase": _time_ranking_phrase(overall),
+        "ch3_time_services_phrase": _services_phrase(services, overall, len(options)),
+        "ch3_time_roles_phrase": _roles_top_phrase(table, list(inputs.role_labels.values())),
     }
-    for code, label in inputs.role_labels.items():
-        part = table[table["group"] == label].sort_values("share", ascending=False, kind="stable")
-        texts[f"ch3_time_{code}_top"] = part.iloc[0]["工作事项"]
-        texts[f"ch3_time_{code}_top_share"] = format_percent(part.iloc[0]["share"])
     chart_data = table.assign(选择比例=table["share"].round(4))[["工作事项", "群体", "选择比例"]]
     return TimeUseSection(texts, chart_data, first["工作事项"], float(first["share"]), second["工作事项"],
                           float(second["share"]))
@@ -828,6 +987,7 @@ class CausesSection:
     significant: int  # pairs significant after the Benjamini–Hochberg correction
     n_causes_word: str  # causes and manifestations correlated, in Chinese numerals (the heatmap's alt text)
     n_manifestations_word: str
+    best_is_pair: dict[str, bool]  # per cause (its pair asked): is its strongest correlation with its pair?
 
 
 def _causes_prose(inputs: _Inputs, section: CausesSection | None) -> dict[str, MystText]:
@@ -845,16 +1005,18 @@ def _causes_prose(inputs: _Inputs, section: CausesSection | None) -> dict[str, M
         if not cover.scale_asked(cause.id):
             texts[key] = MystText(not_asked_sentence([cover.scale_block(cause.id)], "这一成因的分析"))
             continue
-        items = Template(_CAUSE_ITEMS).substitute(id=cause.id)
+        number = [c.id for c in codebook.scales("cause")].index(cause.id)
+        items = Template(_CAUSE_SECTIONS[number % 2]).substitute(id=cause.id)
+        elsewhere = Template(_CAUSE_BEST_ELSEWHERE).substitute(id=cause.id)
         if section is None:  # no manifestation asked: nothing to correlate with
             texts[key] = MystText(items + not_asked_sentence(manifestations_missing, "它与各表现的相关分析"))
         elif cover.scale_asked(manifestation.id):
-            texts[key] = MystText(items + Template(_CAUSE_PAIR + _CAUSE_BEST).substitute(
-                id=cause.id, measured=inputs.manifestations_phrase()))
+            texts[key] = MystText(items + Template(_CAUSE_PAIRS[number % 2]).substitute(id=cause.id)
+                                  + ("" if section.best_is_pair[cause.id] else elsewhere))
         else:
             texts[key] = MystText(
                 items + f"与之排序相同的表现“{manifestation.name}”问卷没有问到，二者的相关无法计算。"
-                + Template(_CAUSE_BEST_UNPAIRED).substitute(id=cause.id, measured=inputs.manifestations_phrase()))
+                + elsewhere.replace("反而是", "是"))
     return texts
 
 
@@ -863,8 +1025,13 @@ def _cause_items(inputs: _Inputs) -> dict[str, str]:
     texts = {}
     for cause in inputs.causes:
         agree = agreement_shares(inputs.survey, cause.items)
+        reliability = cronbach_alpha(inputs.survey[list(cause.items)])
         key = f"ch3_{cause.id}"
         texts |= {
+            f"{key}_alpha": format_number(reliability["alpha"]),
+            f"{key}_alpha_low": format_number(reliability["low"]),
+            f"{key}_alpha_high": format_number(reliability["high"]),
+            f"{key}_alpha_word": reliability_word(reliability["alpha"]),
             f"{key}_mean": format_number(mean_interval(inputs.scores[cause.id])["mean"]),
             f"{key}_items": "”和“".join(inputs.codebook.question_text(item) for item in cause.items),
             f"{key}_agree_first": format_percent(agree.iloc[0]["share"]),
@@ -888,13 +1055,16 @@ def _causes(inputs: _Inputs) -> CausesSection | None:
     texts = {
         "ch3_rho_pairs": format_count(len(correlations)),
         "ch3_items_per_cause": f"{per_cause.pop()}道" if len(per_cause) == 1 else "数道",
-        "ch3_rho_sig": format_count(significant),
+        "ch3_rho_sig_phrase": count_phrase(
+            significant, len(correlations), none="{total}对相关在校正后都不显著",
+            some="在{total}对相关中，校正后显著的有{count}对", every="{total}对相关在校正后全都显著"),
         "ch3_rho_top_cause": strongest["row"],
         "ch3_rho_top_manifestation": strongest["column"],
-        "ch3_rho_top": format_number(strongest["rho"]),
         "ch3_rho_top_word": correlation_strength_word(strongest["rho"]),
         "ch3_rho_top_direction": correlation_direction_word(strongest["rho"]),
+        "ch3_generator_causes": survey_sentence("ch3_generator_causes", inputs.state),
     }
+    best_is_pair: dict[str, bool] = {}
     # Each cause is read against the manifestation in the same place of the thesis's outline (when asked).
     for cause, manifestation in zip(codebook.scales("cause"), codebook.scales("manifestation")):
         if cause not in inputs.causes:
@@ -908,18 +1078,27 @@ def _causes(inputs: _Inputs) -> CausesSection | None:
         }
         if manifestation in inputs.manifestations:
             pair = own[own["column"] == manifestation.short_label].iloc[0]
+            # The pair is the cause's strongest unless another manifestation's |ρ| is larger as shown.
+            best_is_pair[cause.id] = round(abs(pair["rho"]), 2) >= round(abs(best["rho"]), 2)
             texts |= {
                 f"{key}_pair": manifestation.name,
                 f"{key}_rho": format_number(pair["rho"]),
-                f"{key}_rho_word": correlation_strength_word(pair["rho"]),
-                f"{key}_rho_direction": correlation_direction_word(pair["rho"]),
-                f"{key}_rho_sig": significance_phrase(pair["p_adjusted"]),
-                f"{key}_best_phrase": ("正是与之对应的这一表现" if best["column"] == manifestation.short_label
-                                       else "并不是与之对应的那一表现"),
+                f"{key}_rho_reading": (f"{correlation_direction_word(pair['rho'])}相关，强度"
+                                       f"{correlation_strength_word(pair['rho'])}，"
+                                       f"{significance_phrase(pair['p_adjusted'])}"),
             }
+    paired = len(best_is_pair)
+    texts["ch3_diagonal_phrase"] = "" if not paired else count_phrase(
+        sum(best_is_pair.values()), paired,
+        none="结果是：没有一个成因与同序表现的相关是它与各表现的相关中最强的。",
+        some="结果是：在可以这样对应的{total}个成因中，有{count}个与同序表现的相关是它与各表现的相关中最强的。",
+        every="结果是：可以这样对应的{total}个成因，与同序表现的相关都是它与各表现的相关中最强的。")
+    if not paired:
+        texts["ch3_generator_causes"] = ""
     return CausesSection(texts, rho_matrix.round(3), rho_text, strongest["row"], strongest["column"],
                          float(strongest["rho"]), len(correlations), significant,
-                         format_chinese_count(len(inputs.causes)), format_chinese_count(len(inputs.manifestations)))
+                         format_chinese_count(len(inputs.causes)), format_chinese_count(len(inputs.manifestations)),
+                         best_is_pair)
 
 
 # （七）访谈编码 -----------------------------------------------------------------------------------------------
@@ -978,29 +1157,25 @@ def _summary(inputs: _Inputs, state: DataState, manifestations: ManifestationsSe
     """The summary's sentences, each chosen by the results of the sections before it (those that were run)."""
     texts: dict[str, str] = {"ch3_sum_caveat": survey_sentence("ch3_summary_caveat", state)}
     parts = []
+    # No number is repeated here: the sections state them; the summary says how many in words.
     if manifestations is not None:
-        texts["ch3_sum_majority_phrase"] = ("有题项获得过半数受访者的认同" if manifestations.majority_items
-                                            else "没有一个题项获得过半数受访者的认同")
+        texts["ch3_sum_majority_phrase"] = portion_phrase(
+            manifestations.majority_items, len(manifestations.agreement_table), "题项获得过半数受访者的认同")
+        strongest = inputs.headlines.strongest_manifestation
         parts.append(inputs.manifestations_phrase() + "中，{glue}`ch3_sum_majority_phrase`"
-                     + ("，平均得分最高的是“{glue}`ch3_top_scale`”" if len(manifestations.scales) > 1 else ""))
+                     + ("，{glue}`ch3_sum_strongest`" if len(manifestations.scales) > 1 else ""))
+        texts["ch3_sum_strongest"] = summary_leader_phrase(strongest)
     if groups is not None:
-        texts["ch3_sum_groups_phrase"] = count_phrase(
-            groups.significant, groups.tests, none="群体之间没有一项差异在校正后显著",
-            some="群体之间在校正后显著的差异有{count}项", every="群体之间的{total}项差异在校正后全都显著")
+        texts["ch3_sum_groups_phrase"] = "群体之间的比较" + portion_phrase(
+            groups.significant, groups.tests, "差异在校正后显著")
         parts.append("{glue}`ch3_sum_groups_phrase`")
     if ordinal is not None:
-        texts["ch3_sum_or_phrase"] = count_phrase(
-            ordinal.clear, len(ordinal.odds), none="有序 logistic 回归中没有一个自变量的95%区间不含1",
-            some="有序 logistic 回归中95%区间不含1的自变量有{count}个",
-            every="有序 logistic 回归中所有自变量的95%区间都不含1")
+        texts["ch3_sum_or_phrase"] = "有序 logistic 回归中，" + portion_phrase(
+            ordinal.clear, len(ordinal.odds), "自变量的95%区间不含1")
         parts.append("{glue}`ch3_sum_or_phrase`")
     if causes is not None:
-        if causes.significant == causes.pairs:
-            texts["ch3_sum_cause_phrase"] = f"全部{causes.pairs}对成因—表现相关都在校正后显著"
-        elif causes.significant:
-            texts["ch3_sum_cause_phrase"] = "成因与表现之间的相关只有一部分在校正后显著"
-        else:
-            texts["ch3_sum_cause_phrase"] = "成因与表现之间没有一对相关在校正后显著"
+        texts["ch3_sum_cause_phrase"] = "成因与表现之间，" + portion_phrase(
+            causes.significant, causes.pairs, "相关在校正后显著")
         parts.append("{glue}`ch3_sum_cause_phrase`")
     findings = "；".join(parts) if parts else "问卷没有问到困境表现量表和总体压力，上述检验都无法进行"
     texts["ch3_summary"] = MystText(f"就当前数据文件而言：{findings}。{{glue}}`ch3_sum_caveat`")
@@ -1094,13 +1269,13 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
         scores=scale_scores(survey, codebook), manifestations=cover.scales("manifestation"),
         causes=cover.scales("cause"), role_labels=codebook.labels("role"),
         tenure_band=tenure_band(survey["tenure_months"]),
-        source=f"{survey_sentence('survey_source', state)}（{survey_file_label()}，n = {n}），本书计算",
-        cover=cover,
+        source=f"{survey_sentence('survey_source', state)}（{survey_file_label()}，n = {n}），本书计算", state=state,
+        cover=cover, headlines=headline_results(survey, codebook),
     )
     sample = _sample(inputs)
     manifestations = _manifestations(inputs)
     groups = _group_differences(inputs)
-    ordinal = _ordinal(inputs)
+    ordinal = _ordinal(inputs, groups)
     time_use = _time_use(inputs)
     causes = _causes(inputs)
     interview_section = _interviews(inputs, interviews)

@@ -11,6 +11,7 @@ numbers come through :mod:`~zhucun.prose.glue`, the qualitative words from
 from zhucun.lazy_exports import lazy_exports
 
 EXPORTS = {
+    "leader_sentence": "headline_wording",
     "format_count": "formatting",
     "format_number": "formatting",
     "format_p_value": "formatting",

@@ -102,6 +102,22 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
         "real": "以上结果来自研究者换入的问卷数据，描述的是这份样本；推及全省时须考虑抽样方式和加权的前提。",
         "mixed": "当前数据中有{synthetic_rows}份合成答卷，这些结果只展示分析流程，不构成关于J省驻村干部的研究发现。",
     },
+    # 第三章（六）: the cause–manifestation correspondence, which the generator was told to produce
+    "ch3_generator_causes": {
+        "synthetic": "这一格局是合成数据的生成器事先设定的：生成器让每个成因对同序表现的作用"
+                     "远大于对其他表现（附录六），所以它只说明分析能把设定找回来，不是关于驻村干部的发现。",
+        "real": "这一格局来自受访者的回答；不过横截面相关既不能确定方向，也不能排除二者同出于对工作的总体评价。",
+        "mixed": "当前数据中有{synthetic_rows}份合成答卷，而生成器事先设定了每个成因主要作用于同序的表现（附录六），"
+                 "因此这一格局至少部分来自设定，不能当作发现。",
+    },
+    # 第三章（四）: the manifestations' odds ratios, whose direction the generator was told
+    "ch3_generator_pressure": {
+        "synthetic": "合成数据的生成器让四种表现都推高总体压力（附录六），"
+                     "这些优势比因此只是在检验模型能否找回这一设定。",
+        "real": "这些优势比描述的是受访者回答中表现与压力的关系。",
+        "mixed": "当前数据中有{synthetic_rows}份合成答卷，生成器让四种表现都推高总体压力（附录六），"
+                 "这些优势比至少部分反映这一设定。",
+    },
     # source lines of survey charts and tables
     "survey_source": {
         "synthetic": "合成演示问卷数据",

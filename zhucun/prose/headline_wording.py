@@ -1,4 +1,4 @@
-"""The headline results in words (zhucun.stats.headline_results), the same in every chapter that states them.
+"""The headline results in words (zhucun.stats.headlines), the same in every chapter that states them.
 
 A leader is said to be ahead only when the paired test of its difference from the runner-up is
 significant; a tie at the precision shown is named as a tie; otherwise the sentence says that these
@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 from zhucun.prose.formatting import format_chinese_count, format_p_value
-from zhucun.stats.headline_results import Leader
+from zhucun.stats.headlines import Leader
 
 
 def _p(p: float) -> str:

@@ -41,6 +41,46 @@ def dummies(values: pd.Series, labels: dict, reference, prefix: str) -> pd.DataF
     return pd.DataFrame(columns, index=pd.Series(values).index)
 
 
+MIN_LEVEL_SHARE = 0.15
+
+
+def merge_sparse_levels(y: pd.Series, min_share: float = MIN_LEVEL_SHARE) -> tuple[pd.Series, list[tuple]]:
+    """*y* with each sparse END level merged into its neighbour, until every level holds at least *min_share*
+    of the answers (or only two levels are left): the rule the chapter states.
+
+    A level at either end with fewer answers than that makes the binary logits of the Brant test at that cut
+    unstable (empty cells, odds ratios running to 0 or infinity). Merged answers take the code of the
+    neighbour they join. Returns the recoded outcome and the merges as tuples of the original codes, e.g.
+    ``[(1, 2)]`` when level 1 joined level 2. Only end levels are merged, so the order stays meaningful.
+    """
+    y = pd.Series(y, dtype="Float64")
+    answered = y.dropna()
+    groups = [(level,) for level in sorted(answered.unique())]
+    counts = {level: int((answered == level).sum()) for (level,) in groups}
+    total = len(answered)
+
+    def size(group):
+        return sum(counts[level] for level in group)
+
+    while len(groups) > 2:
+        ends = [(size(groups[0]), 0), (size(groups[-1]), len(groups) - 1)]
+        smallest, position = min(ends)  # the smaller end first; a tie goes to the lower end
+        if smallest >= min_share * total:
+            break
+        neighbour = 1 if position == 0 else position - 1
+        merged = tuple(sorted(groups[position] + groups[neighbour]))
+        groups[min(position, neighbour)] = merged
+        del groups[max(position, neighbour)]
+    recode, merges = {}, []
+    for group in groups:
+        # The merged level takes the code of the original level nearest the middle.
+        keep = group[-1] if group[0] == groups[0][0] else group[0]
+        recode |= {level: keep for level in group}
+        if len(group) > 1:
+            merges.append(tuple(int(level) for level in group))
+    return y.map(lambda v: recode.get(v, v) if not pd.isna(v) else v).astype("Float64"), merges
+
+
 @dataclass
 class OrdinalFit:
     result: object

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from zhucun.data.survey import load_survey
-from zhucun.stats.headline_results import Leader, _leader, best_measure, headline_results, strongest_manifestation
+from zhucun.stats.headlines import Leader, _leader, best_measure, headline_results, strongest_manifestation
 from zhucun.stats.likert import scale_scores
 from zhucun.stats.paired_tests import mcnemar_exact, wilcoxon_signed_rank
 
