@@ -48,7 +48,9 @@ EXPECTED = {
         "注：论文正文作“曹瑞莹”，脚注作“曹睿滢”，从脚注；学位层次未见。"
     ),
     # the thesis itself: only its title is known
-    "thesis": "乡村振兴背景下J省驻村干部履职困境分析[D]. 注：仅见前半部分（摘要、目录、绪论）；作者、学位授予单位与年份未见。",
+    "thesis": (
+        "乡村振兴背景下J省驻村干部履职困境分析[D]. 注：仅见前半部分（摘要、目录、绪论）；作者、学位授予单位与年份未见。"
+    ),
     # book with two translators and the pages cited
     "polanyi2007great": (
         "卡尔·波兰尼. 大转型：我们时代的政治与经济起源[M]. 冯钢, 刘阳, 译. 杭州: 浙江人民出版社, 2007: 50-54."
@@ -61,8 +63,9 @@ EXPECTED = {
     # English book with edition and editors only
     "fox1973dynamic": (
         "FOX, URWICK L, ed. Dynamic Administration: The Collected Papers of Mary Parker Follett[M]. "
-        "2nd ed. New York: Pitman, 1973. 注：论文著录为“[美]福克斯[英]厄威克. 动态行政管理: 玛丽·派克·福莱特论文集英文第2版[M]. "
-        "纽约: 皮特曼出版社, 1973.”；英文书名据公开书目（1942年版同名）；编者全名与出版地按论文著录，未核实"
+        "2nd ed. New York: Pitman, 1973. 注：论文著录为“[美]福克斯[英]厄威克. "
+        "动态行政管理: 玛丽·派克·福莱特论文集英文第2版[M]. 纽约: 皮特曼出版社, 1973.”；"
+        "英文书名据公开书目（1942年版同名）；编者全名与出版地按论文著录，未核实"
         "（编者是否为E. M. Fox与L. Urwick、出版地是否应作London，本书未能查证）。"
     ),
     # online: (publication date)[access date]. URL.
@@ -92,7 +95,8 @@ EXPECTED = {
     # journal, English, volume without issue, DOI, note
     "brant1990proportionality": (
         "BRANT R. Assessing Proportionality in the Proportional Odds Model for Ordinal Logistic Regression[J]. "
-        "Biometrics, 1990, 46: 1171-1178. DOI:10.2307/2532457. 注：卷、页码与DOI据R软件包brant和car的文档著录；期号未核实。"
+        "Biometrics, 1990, 46: 1171-1178. DOI:10.2307/2532457. "
+        "注：卷、页码与DOI据R软件包brant和car的文档著录；期号未核实。"
     ),
 }
 
