@@ -38,24 +38,35 @@ EXPECTED = {
     # journal, English: surname in capitals, initials without dots
     "ansell2008collaborative": (
         "ANSELL C, GASH A. Collaborative Governance in Theory and Practice[J]. "
-        "Journal of Public Administration Research and Theory, 2008, 18(4): 543-571. DOI:10.1093/jopart/mum032."
+        "Journal of Public Administration Research and Theory, 2008, 18(4): 543-571. DOI:10.1093/jopart/mum032. "
+        "注：论文著录题名为“Collaborative platforms as a governance strategy”，但所给卷期页码（18(4): 543-571）"
+        "及所述内容对应本文；题名、刊名全称与DOI据公开资料。"
     ),
     # thesis: school and year, no place known
-    "cao2022embedded": "曹睿滢. 嵌入式治理视角下驻村工作队推进乡村振兴研究[D]. 吉林大学, 2022.",
+    "cao2022embedded": (
+        "曹睿滢. 嵌入式治理视角下驻村工作队推进乡村振兴研究[D]. 吉林大学, 2022. "
+        "注：论文正文作“曹瑞莹”，脚注作“曹睿滢”，从脚注；学位层次未见。"
+    ),
     # the thesis itself: only its title is known
-    "thesis": "乡村振兴背景下J省驻村干部履职困境分析[D].",
+    "thesis": (
+        "乡村振兴背景下J省驻村干部履职困境分析[D]. 注：仅见前半部分（摘要、目录、绪论）；作者、学位授予单位与年份未见。"
+    ),
     # book with two translators and the pages cited
     "polanyi2007great": (
         "卡尔·波兰尼. 大转型：我们时代的政治与经济起源[M]. 冯钢, 刘阳, 译. 杭州: 浙江人民出版社, 2007: 50-54."
     ),
     # book with "translator and others"
     "granovetter2015embeddedness": (
-        "马克·格兰诺维特. 镶嵌：社会网与经济行动[M]. 罗家德, 等译. 北京: 社会科学文献出版社, 2015."
+        "马克·格兰诺维特. 镶嵌：社会网与经济行动[M]. 罗家德, 等译. 北京: 社会科学文献出版社, 2015. "
+        "注：论文著录出版者为“社会文献出版社”，据公开书目更正为社会科学文献出版社。"
     ),
     # English book with edition and editors only
     "fox1973dynamic": (
         "FOX, URWICK L, ed. Dynamic Administration: The Collected Papers of Mary Parker Follett[M]. "
-        "2nd ed. New York: Pitman, 1973."
+        "2nd ed. New York: Pitman, 1973. 注：论文著录为“[美]福克斯[英]厄威克. "
+        "动态行政管理: 玛丽·派克·福莱特论文集英文第2版[M]. 纽约: 皮特曼出版社, 1973.”；"
+        "英文书名据公开书目（1942年版同名）；编者全名与出版地按论文著录，未核实"
+        "（编者是否为E. M. Fox与L. Urwick、出版地是否应作London，本书未能查证）。"
     ),
     # online: (publication date)[access date]. URL.
     "xi2021speech": (
@@ -65,10 +76,28 @@ EXPECTED = {
     # chapter in an edited book: [M]//
     "donahue2008collaboration": (
         "DONAHUE J D, ZECKHAUSER R J. Public-Private Collaboration[M]//MORAN M, REIN M, GOODIN R E. "
-        "The Oxford Handbook of Public Policy. Oxford: Oxford University Press, 2008."
+        "The Oxford Handbook of Public Policy. Oxford: Oxford University Press, 2008. "
+        "注：论文著录作者为“Zwckhauser R J”、编者顺序为Goodin, Moran, Rein、年份2008；公开可见的章节首页作Zeckhauser，"
+        "编者为Moran, Rein, Goodin，并载该手册2006年版第496-525页（第24章）；年份按论文保留2008，页码未著录。"
     ),
     # document without url: [Z], corporate authors, month precision
-    "zhongban2017guidance": "中共中央办公厅, 国务院办公厅. 关于加强贫困村驻村工作队选派管理工作的指导意见[Z]. 2017-12.",
+    "zhongban2017guidance": (
+        "中共中央办公厅, 国务院办公厅. 关于加强贫困村驻村工作队选派管理工作的指导意见[Z]. 2017-12. "
+        "注：印发日期仅知为2017年12月。"
+    ),
+    # newspaper report seen as a reprint, with its note
+    "yu2021guangdong": (
+        "喻淑琴. 广东出招：帮镇扶村全覆盖[N]. 乡村干部报, 2021-06-11. "
+        "注：本书所见为繁体转载页 shsunzone.com/xczx/202106/t20210611_7121430.shtml 与 "
+        "0663az.com/xczx/202106/t20210611_7121430.shtml（后者署“来源：乡村干部报 作者：喻淑琴”）；"
+        "报道转述广东省委办公厅、省政府办公厅印发的《广东省乡村振兴驻镇帮镇扶村工作方案》，方案原文本书未见。"
+    ),
+    # journal, English, volume without issue, DOI, note
+    "brant1990proportionality": (
+        "BRANT R. Assessing Proportionality in the Proportional Odds Model for Ordinal Logistic Regression[J]. "
+        "Biometrics, 1990, 46: 1171-1178. DOI:10.2307/2532457. "
+        "注：卷、页码与DOI据R软件包brant和car的文档著录；期号未核实。"
+    ),
 }
 
 
@@ -116,10 +145,23 @@ def test_whole_bibliography_renders_numbered_in_citation_order(bib, style):
     formatted = list(style.format_entries([bib.entries[key] for key in keys]))
     assert [entry.key for entry in formatted] == keys
     assert [entry.label for entry in formatted] == [str(n) for n in range(1, len(keys) + 1)]
-    for entry in formatted:
+    for entry, key in zip(formatted, keys):
         text = entry.text.render_as("text")
-        assert text.endswith("."), text
+        # An entry ends with its period, or with its note "注：…。" after the period.
+        assert text.endswith("。" if bib.entries[key].fields.get("note") else "."), text
         assert ".." not in text.replace("...", ""), text
+
+
+def test_a_note_follows_the_entry_once_with_one_full_stop(style):
+    entry = _article(["甲一"], "zh", "题名")
+    entry.fields["note"] = "期号未核实。"
+    assert render(style, entry) == "甲一. 题名[J]. Journal, 2020, 1(2): 3-4. 注：期号未核实。"
+
+
+def test_entries_the_book_could_not_verify_say_so(bib, style):
+    # Details copied from the thesis's list that no public source confirmed (issue 14).
+    for key in ("zhao2021firstsecretary", "wang2015synergy", "fox1973dynamic", "weber1978economy"):
+        assert "未核实" in render(style, bib.entries[key]), key
 
 
 def test_html_links_the_url(bib, style):

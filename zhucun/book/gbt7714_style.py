@@ -13,6 +13,9 @@ personal names are written (Chinese names in full as given; Western names as
 SURNAME plus initials without dots) and what follows the third author when
 there are more: "等" or "et al.".
 
+An entry's ``note`` (what the book could not verify, how it corrected the
+thesis's record) follows the entry as "注：…。".
+
 Type marks: [J] article, [N] article with ``entrysubtype = {newspaper}``,
 [M] book, [M]// incollection, [C]// inproceedings, [C] proceedings,
 [D] thesis / mastersthesis / phdthesis, [R] techreport, [EB/OL] online (and
@@ -167,11 +170,15 @@ class Style(BaseStyle):
 
     @staticmethod
     def _finish(pieces: list, entry, url: bool = False) -> Text:
-        """Append DOI (and, for online resources, nothing more: the URL is already in) and the final period."""
+        """Append DOI (and, for online resources, nothing more: the URL is already in), the final period and
+        the entry's ``note`` as "注：…。": the reader sees what was not verified or how the entry was corrected."""
         doi = _plain(entry.fields.get("doi", ""))
         if doi:
             pieces.append(f". DOI:{doi}")
         pieces.append(".")
+        note = _plain(entry.fields.get("note", ""))
+        if note:
+            pieces.append(f" 注：{note.rstrip('。')}。")
         return Text(*pieces)
 
     @staticmethod
