@@ -1136,7 +1136,7 @@ def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
     all_share = pd.Series([interviews[theme.id].astype("float64").mean() for theme in themes], index=theme_labels)
     texts = {
         "ch3_iv_n": format_count(len(interviews)),
-        "ch3_iv_caveat": "访谈份数很少，" if len(interviews) < 30 else "访谈不是随机抽样，",
+        "ch3_iv_caveat": "访谈份数很少，" if len(interviews) < 30 else "访谈对象是怎样选出的，数据文件没有记载，",
         "ch3_iv_kind": interview_sentence("ch3_iv_kind", state),
         "ch3_iv_top": all_share.idxmax(),
         "ch3_iv_top_share": format_percent(all_share.max()),
