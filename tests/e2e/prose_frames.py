@@ -24,6 +24,8 @@ def prose(html: str) -> list[str]:
     """The page's prose paragraphs and list items, as text."""
     article = BeautifulSoup(html, "html.parser").select_one("article.bd-article")
     texts = []
+    if article is None:  # a page without an article (the search page, the index of terms)
+        return texts
     for element in article.find_all(["p", "li"]):
         chain = []
         for parent in element.parents:

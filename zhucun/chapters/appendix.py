@@ -191,7 +191,8 @@ def _status_texts(survey: pd.DataFrame, interviews: pd.DataFrame, assumptions: d
         if is_synthetic(frame):
             matches = matches_documented_command(path, kind, len(frame), seed, assumptions)
             (remade if matches else not_remade).append(name)
-    sentences = [f"用下面的命令可以逐字节重新生成当前的{'和'.join(remade)}"] if remade else []
+    sentences = [f"用下面的命令可以逐字节重新生成当前{'和'.join(remade)}中的每一行（命令按编号排列各行，"
+                 "文件中行的次序不影响书中任何结果）"] if remade else []
     if not_remade:
         sentences.append(f"当前的{'和'.join(not_remade)}虽是合成数据，却不是用下面的命令和种子生成的，不能由它们重现")
     return {"ch8_syn_status": status,
