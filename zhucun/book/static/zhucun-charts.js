@@ -194,7 +194,7 @@
       var gaps = Object.keys(rowLabels).length * 30;
       out.height = Math.max(out.height || 420, Math.round(margin.t + margin.b + 40 + gaps + rowSpace));
     }
-    // On a phone a heatmap's colour bar lies above the matrix (horizontal) and takes no width.
+    // On a phone a heatmap's colour bar lies below the matrix (horizontal) and takes no width.
     var colourBar = traces.some(function (t) { return t.colorbar || t.type === "heatmap"; }) && !narrow ? 90 : 0;
     var yTitle = titleText((out.yaxis || {}).title) ? base * 2 : 0;
     var plotWidth = Math.max(80, width - margin.l - margin.r - labelWidth - colourBar - yTitle - 12);
@@ -207,10 +207,12 @@
       var wrapped = wrap(title, width - 16, titleSize);
       out.title = withTitle(out.title, wrapped.text);
       out.title.font = Object.assign({}, out.title.font, { size: titleSize });
-      out.title.automargin = true;  // plotly then keeps the title off the figure's top edge
+      // The top margin below is made for the title, so plotly's own title margin stays off: when it
+      // finds the margin short it moves a wrapped title's lines up by their number, out of the chart.
+      out.title.automargin = false;
       titleLines = wrapped.lines;
-      // plotly sets a wrapped title's first baseline at the pad, so its first line would stick out.
-      if (titleLines > 1) { out.title.pad = Object.assign({}, out.title.pad, { t: 10 + titleSize }); }
+      // plotly sets a wrapped title's first baseline (not its top) at the pad: a line's height lower.
+      out.title.pad = Object.assign({}, out.title.pad, { t: titleLines > 1 ? 10 + titleSize : 10 });
     }
     var entries = legendEntries(traces, out);
     var legendRows = 0;
@@ -223,18 +225,24 @@
         rowWidth += item;
       });
     }
+    // On a phone the legend starts at the chart's left edge, not the plot's (which long row labels push
+    // far right), and is placed in the chart's own coordinates below the title. Anchored to the chart in
+    // both directions, plotly reserves the top margin down to the legend's last row, however many rows
+    // it wraps into; anchored to the chart only sideways, it would reserve its width on the left.
+    var titleBottom = 14 + titleLines * titleSize * 1.3;
     if (narrow && legendRows) {
       out.legend = Object.assign({}, out.legend, { xref: "container", x: 0, xanchor: "left",
+        yref: "container", yanchor: "top",
         font: Object.assign({}, (out.legend || {}).font, { size: base - 1 }) });
     }
-    var colourBarTop = narrow && heatmap ? 56 : 0;
-    var top = colourBarTop + 12 + titleLines * titleSize * 1.3 + (titleLines > 1 ? titleSize : 0) +
-      (legendRows ? legendRows * (base + 8) + 8 : 0) + 8;
+    var top = titleBottom + (legendRows ? legendRows * (base + 8) + 8 : 0) + 8;
     // Labels written above the top points (the timeline's numbers) need a line between plot and legend.
     var textAbove = traces.some(function (t) { return /top/.test(t.textposition || "") && /text/.test(t.mode || ""); });
     if (legendRows && textAbove) {
       top += base * 1.5;
-      out.legend = Object.assign({}, out.legend, { y: 1 + (base * 1.5) / Math.max(80, (out.height || 420) - top - margin.b) });
+      if (!narrow) {
+        out.legend = Object.assign({}, out.legend, { y: 1 + (base * 1.5) / Math.max(80, (out.height || 420) - top - margin.b) });
+      }
     }
     if (out.annotations && out.annotations.some(function (a) { return a.yref === "paper" && a.y > 1; })) {
       top += base * 2;  // labels placed above the plot (the Sankey's stage names)
@@ -243,6 +251,7 @@
     // The plot keeps its height: what the top margin gains, the chart gains.
     if (margin.t > givenTop) { out.height = (out.height || 420) + (margin.t - givenTop); }
     out.margin = margin;
+    if (narrow && legendRows) { out.legend.y = 1 - (titleBottom + 4) / (out.height || 420); }
 
     Object.keys(out).filter(function (key) { return /^[xy]axis\d*$/.test(key); }).forEach(function (key) {
       var axis = out[key] = Object.assign({}, out[key]);
@@ -328,14 +337,20 @@
       out.height = Math.max(out.height || 420, 760);
     });
 
-    // Colour bars: the title beside the bar, not on top where it meets the first tick label.
+    // Colour bars: the title beside the bar, not on top where it meets the first tick label. On a
+    // phone the bar lies under the chart, placed in the chart's own pixels: plotly then reserves the
+    // bottom margin for it (above the matrix it would push the chart's title up and out), and the
+    // chart grows by as much, so the matrix keeps its height.
+    var bars = 0;
     traces.forEach(function (trace) {
       if (!trace.colorbar) { return; }
+      bars += 1;
       trace.colorbar = Object.assign({}, trace.colorbar, narrow ? {
-        orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "bottom", yref: "paper", len: 1, thickness: 10,
-        ypad: 4, nticks: 5, title: Object.assign({}, trace.colorbar.title, { side: "top" }),
+        orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom", yref: "container", len: 1,
+        thickness: 10, ypad: 6, nticks: 5, title: Object.assign({}, trace.colorbar.title, { side: "top" }),
       } : { title: Object.assign({}, trace.colorbar.title, { side: "right" }) });
     });
+    if (narrow && bars) { out.height = (out.height || 420) + 70; }
     return { layout: out, data: traces };
   }
 
@@ -348,7 +363,11 @@
     if (overlap <= 0 || overlap > 200) { return Promise.resolve(); }
     // The chart grows by as much as its top margin, so the plot keeps its height.
     var full = target._fullLayout;
-    return window.Plotly.relayout(target, { "margin.t": full.margin.t + overlap, height: full.height + overlap });
+    var update = { "margin.t": full.margin.t + overlap, height: full.height + overlap };
+    if (full.legend && full.legend.yref === "container") {  // placed in the chart's pixels: moved down itself
+      update["legend.y"] = 1 - ((1 - full.legend.y) * full.height + overlap) / (full.height + overlap);
+    }
+    return window.Plotly.relayout(target, update);
   }
 
   function config(spec) {
