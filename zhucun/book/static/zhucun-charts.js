@@ -297,6 +297,21 @@
 
     // Value labels outside the bars: the value axis keeps room for them at the bar ends.
     var ends = {};  // value axis → {high, label}: the longest bar and widest label over its traces
+    // Stacked bars end at their category's sum over all bars of the value axis, not at their own value.
+    var stacked = out.barmode === "stack" || out.barmode === "relative";
+    var stackTops = {}, sums = {};
+    traces.forEach(function (trace) {
+      if (!stacked || trace.type !== "bar") { return; }
+      var horizontal = trace.orientation === "h";
+      var key = horizontal ? "xaxis" + ((trace.xaxis || "x").slice(1)) : "yaxis" + ((trace.yaxis || "y").slice(1));
+      var categories = values(horizontal ? trace.y : trace.x);
+      values(horizontal ? trace.x : trace.y).forEach(function (v, i) {
+        if (typeof v !== "number" || v <= 0) { return; }
+        var at = key + "@" + String(categories[i]);
+        sums[at] = (sums[at] || 0) + v;
+        stackTops[key] = Math.max(stackTops[key] || 0, sums[at]);
+      });
+    });
     traces.forEach(function (trace) {
       if (trace.type !== "bar" || trace.textposition !== "outside" || !(trace.text || trace.texttemplate)) { return; }
       var horizontal = trace.orientation === "h";
@@ -308,6 +323,7 @@
       });
       var end = ends[key] = ends[key] || { high: 0, label: 0, horizontal: horizontal };
       end.high = Math.max.apply(null, numbers.concat([end.high]));
+      if (stacked) { end.high = Math.max(end.high, stackTops[key] || 0); }
       end.label = Math.max.apply(null, texts.map(function (t) { return textWidth(t, base); }).concat([end.label]));
     });
     Object.keys(ends).forEach(function (key) {
@@ -321,6 +337,29 @@
       var length = Math.max(80, (out.height || 420) - margin.t - margin.b);
       var room = base * 1.8;
       if (room < length * 0.6) { axis.range = [0, end.high * length / (length - room)]; }
+    });
+
+    // Labels above points (the timeline's numbers): on a phone, a label that would touch the one before
+    // it goes under its point instead, so that "3" and "4" do not read as "34".
+    traces.forEach(function (trace) {
+      if (!narrow || trace.type !== "scatter" || !/text/.test(trace.mode || "") ||
+          typeof trace.textposition !== "string" || !/^top/.test(trace.textposition)) { return; }
+      var number = function (v) { return typeof v === "number" ? v : Date.parse(v); };
+      var xs = values(trace.x).map(number), texts = [].concat(trace.text || []);
+      var range = ((out["xaxis" + ((trace.xaxis || "x").slice(1))] || {}).range || []).map(number);
+      var lo = isFinite(range[0]) ? range[0] : Math.min.apply(null, xs);
+      var hi = isFinite(range[1]) ? range[1] : Math.max.apply(null, xs);
+      if (!(hi > lo) || xs.some(function (x) { return !isFinite(x); })) { return; }
+      var last = { top: null, bottom: null };  // the right edge (px) of the last label above and below
+      var positions = xs.map(function () { return trace.textposition; });
+      xs.map(function (x, i) { return i; }).sort(function (i, j) { return xs[i] - xs[j]; }).forEach(function (i) {
+        var centre = (xs[i] - lo) / (hi - lo) * plotWidth, half = textWidth(texts[i] || "", base) / 2;
+        var side = last.top === null || centre - half >= last.top + 3 ? "top" :
+          (last.bottom === null || centre - half >= last.bottom + 3 ? "bottom" : "top");
+        positions[i] = trace.textposition.replace(/^top/, side);
+        last[side] = centre + half;
+      });
+      trace.textposition = positions;
     });
 
     // The Sankey: node labels wrapped to the gap between columns, a little smaller on a phone.
