@@ -107,10 +107,13 @@
     Array.from(source).forEach(function (ch) {
       if (line && textWidth(line + ch, size) > maxPx) {
         // Prefer to break after punctuation or a space within the last few characters, and
-        // never inside a number or a Latin word ("95%", "logistic").
-        var cut = Math.max(line.search(/[，、：；（）,;: ]\S{0,3}$/), -1);
+        // never inside a number or a Latin word ("95%", "logistic"), nor after an opening bracket.
+        var cut = Math.max(line.search(/[，、：；）,;: ]\S{0,3}$/), -1);
         var run = /[A-Za-z0-9.%]$/.test(line) && /[A-Za-z0-9.%]/.test(ch) ? line.search(/[A-Za-z0-9.%]+$/) : -1;
-        if (run > 0) {
+        if (/[，。、；：）》”]/.test(ch)) {
+          // Punctuation that closes never starts a line: it hangs at the end of this one (as in print).
+          lines.push(line + ch); line = "";
+        } else if (run > 0) {
           lines.push(line.slice(0, run)); line = line.slice(run) + ch;
         } else if (cut > 0 && cut < line.length - 1) {
           lines.push(line.slice(0, cut + 1)); line = line.slice(cut + 1) + ch;
