@@ -389,7 +389,8 @@
       bars += 1;
       trace.colorbar = Object.assign({}, trace.colorbar, narrow ? {
         orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom", yref: "container", len: 1,
-        thickness: 10, ypad: 6, nticks: 5, title: Object.assign({}, trace.colorbar.title, { side: "top" }),
+        // Its title under the numbers: on top of a horizontal bar plotly lets the bar cover the title's foot.
+        thickness: 10, ypad: 6, nticks: 5, title: Object.assign({}, trace.colorbar.title, { side: "bottom" }),
       } : { title: Object.assign({}, trace.colorbar.title, { side: "right" }) });
     });
     if (narrow && bars) { out.height = (out.height || 420) + 70; }
