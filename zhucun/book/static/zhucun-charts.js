@@ -264,8 +264,9 @@
       var text = titleText(axis.title);
       if (text) { axis.title = withTitle(axis.title, wrap(text, length, base).text); }
       if (!narrow || !horizontal) { return; }
-      // Numbers: at most one tick per 70 px.
-      if (axis.type !== "category" && !axis.tickvals) { axis.nticks = Math.max(3, Math.floor(plotWidth / 70)); }
+      // Numbers: at most one tick per 60 px, and room for four (plotly takes nticks as a ceiling and
+      // rounds its step up: with three, a short axis kept a single tick).
+      if (axis.type !== "category" && !axis.tickvals) { axis.nticks = Math.max(4, Math.floor(plotWidth / 60)); }
       var ticks = values(axis.tickvals);
       if (ticks.length && axis.type !== "category" && ticks.length > plotWidth / 45) {
         // Keep every other tick, always keeping 1 on a log axis (the reference line of odds ratios).
@@ -334,7 +335,10 @@
       var axis = out[key] = Object.assign({}, out[key]);
       if (axis.range || end.high <= 0) { return; }
       if (end.horizontal) {  // labels beyond the longest bar are drawn into the right margin
-        margin.r = Math.max(margin.r, Math.ceil(end.label + 12));
+        var extra = Math.max(0, Math.ceil(end.label + 12) - margin.r);
+        margin.r += extra;
+        // ... which the plot gives up: fewer ticks fit on its axis.
+        if (axis.nticks && extra) { axis.nticks = Math.max(3, Math.floor((plotWidth - extra) / 60)); }
         return;
       }
       var length = Math.max(80, (out.height || 420) - margin.t - margin.b);
