@@ -107,10 +107,13 @@
     Array.from(source).forEach(function (ch) {
       if (line && textWidth(line + ch, size) > maxPx) {
         // Prefer to break after punctuation or a space within the last few characters, and
-        // never inside a number or a Latin word ("95%", "logistic").
-        var cut = Math.max(line.search(/[，、：；（）,;: ]\S{0,3}$/), -1);
+        // never inside a number or a Latin word ("95%", "logistic"), nor after an opening bracket.
+        var cut = Math.max(line.search(/[，、：；）,;: ]\S{0,3}$/), -1);
         var run = /[A-Za-z0-9.%]$/.test(line) && /[A-Za-z0-9.%]/.test(ch) ? line.search(/[A-Za-z0-9.%]+$/) : -1;
-        if (run > 0) {
+        if (/[，。、；：）》”]/.test(ch)) {
+          // Punctuation that closes never starts a line: it hangs at the end of this one (as in print).
+          lines.push(line + ch); line = "";
+        } else if (run > 0) {
           lines.push(line.slice(0, run)); line = line.slice(run) + ch;
         } else if (cut > 0 && cut < line.length - 1) {
           lines.push(line.slice(0, cut + 1)); line = line.slice(cut + 1) + ch;
@@ -194,7 +197,7 @@
       var gaps = Object.keys(rowLabels).length * 30;
       out.height = Math.max(out.height || 420, Math.round(margin.t + margin.b + 40 + gaps + rowSpace));
     }
-    // On a phone a heatmap's colour bar lies above the matrix (horizontal) and takes no width.
+    // On a phone a heatmap's colour bar lies below the matrix (horizontal) and takes no width.
     var colourBar = traces.some(function (t) { return t.colorbar || t.type === "heatmap"; }) && !narrow ? 90 : 0;
     var yTitle = titleText((out.yaxis || {}).title) ? base * 2 : 0;
     var plotWidth = Math.max(80, width - margin.l - margin.r - labelWidth - colourBar - yTitle - 12);
@@ -207,10 +210,12 @@
       var wrapped = wrap(title, width - 16, titleSize);
       out.title = withTitle(out.title, wrapped.text);
       out.title.font = Object.assign({}, out.title.font, { size: titleSize });
-      out.title.automargin = true;  // plotly then keeps the title off the figure's top edge
+      // The top margin below is made for the title, so plotly's own title margin stays off: when it
+      // finds the margin short it moves a wrapped title's lines up by their number, out of the chart.
+      out.title.automargin = false;
       titleLines = wrapped.lines;
-      // plotly sets a wrapped title's first baseline at the pad, so its first line would stick out.
-      if (titleLines > 1) { out.title.pad = Object.assign({}, out.title.pad, { t: 10 + titleSize }); }
+      // plotly sets a wrapped title's first baseline (not its top) at the pad: a line's height lower.
+      out.title.pad = Object.assign({}, out.title.pad, { t: titleLines > 1 ? 10 + titleSize : 10 });
     }
     var entries = legendEntries(traces, out);
     var legendRows = 0;
@@ -223,18 +228,24 @@
         rowWidth += item;
       });
     }
+    // On a phone the legend starts at the chart's left edge, not the plot's (which long row labels push
+    // far right), and is placed in the chart's own coordinates below the title. Anchored to the chart in
+    // both directions, plotly reserves the top margin down to the legend's last row, however many rows
+    // it wraps into; anchored to the chart only sideways, it would reserve its width on the left.
+    var titleBottom = 14 + titleLines * titleSize * 1.3;
     if (narrow && legendRows) {
       out.legend = Object.assign({}, out.legend, { xref: "container", x: 0, xanchor: "left",
+        yref: "container", yanchor: "top",
         font: Object.assign({}, (out.legend || {}).font, { size: base - 1 }) });
     }
-    var colourBarTop = narrow && heatmap ? 56 : 0;
-    var top = colourBarTop + 12 + titleLines * titleSize * 1.3 + (titleLines > 1 ? titleSize : 0) +
-      (legendRows ? legendRows * (base + 8) + 8 : 0) + 8;
+    var top = titleBottom + (legendRows ? legendRows * (base + 8) + 8 : 0) + 8;
     // Labels written above the top points (the timeline's numbers) need a line between plot and legend.
     var textAbove = traces.some(function (t) { return /top/.test(t.textposition || "") && /text/.test(t.mode || ""); });
     if (legendRows && textAbove) {
       top += base * 1.5;
-      out.legend = Object.assign({}, out.legend, { y: 1 + (base * 1.5) / Math.max(80, (out.height || 420) - top - margin.b) });
+      if (!narrow) {
+        out.legend = Object.assign({}, out.legend, { y: 1 + (base * 1.5) / Math.max(80, (out.height || 420) - top - margin.b) });
+      }
     }
     if (out.annotations && out.annotations.some(function (a) { return a.yref === "paper" && a.y > 1; })) {
       top += base * 2;  // labels placed above the plot (the Sankey's stage names)
@@ -243,6 +254,7 @@
     // The plot keeps its height: what the top margin gains, the chart gains.
     if (margin.t > givenTop) { out.height = (out.height || 420) + (margin.t - givenTop); }
     out.margin = margin;
+    if (narrow && legendRows) { out.legend.y = 1 - (titleBottom + 4) / (out.height || 420); }
 
     Object.keys(out).filter(function (key) { return /^[xy]axis\d*$/.test(key); }).forEach(function (key) {
       var axis = out[key] = Object.assign({}, out[key]);
@@ -252,8 +264,9 @@
       var text = titleText(axis.title);
       if (text) { axis.title = withTitle(axis.title, wrap(text, length, base).text); }
       if (!narrow || !horizontal) { return; }
-      // Numbers: at most one tick per 70 px.
-      if (axis.type !== "category" && !axis.tickvals) { axis.nticks = Math.max(3, Math.floor(plotWidth / 70)); }
+      // Numbers: at most one tick per 60 px, and room for four (plotly takes nticks as a ceiling and
+      // rounds its step up: with three, a short axis kept a single tick).
+      if (axis.type !== "category" && !axis.tickvals) { axis.nticks = Math.max(4, Math.floor(plotWidth / 60)); }
       var ticks = values(axis.tickvals);
       if (ticks.length && axis.type !== "category" && ticks.length > plotWidth / 45) {
         // Keep every other tick, always keeping 1 on a log axis (the reference line of odds ratios).
@@ -288,6 +301,21 @@
 
     // Value labels outside the bars: the value axis keeps room for them at the bar ends.
     var ends = {};  // value axis → {high, label}: the longest bar and widest label over its traces
+    // Stacked bars end at their category's sum over all bars of the value axis, not at their own value.
+    var stacked = out.barmode === "stack" || out.barmode === "relative";
+    var stackTops = {}, sums = {};
+    traces.forEach(function (trace) {
+      if (!stacked || trace.type !== "bar") { return; }
+      var horizontal = trace.orientation === "h";
+      var key = horizontal ? "xaxis" + ((trace.xaxis || "x").slice(1)) : "yaxis" + ((trace.yaxis || "y").slice(1));
+      var categories = values(horizontal ? trace.y : trace.x);
+      values(horizontal ? trace.x : trace.y).forEach(function (v, i) {
+        if (typeof v !== "number" || v <= 0) { return; }
+        var at = key + "@" + String(categories[i]);
+        sums[at] = (sums[at] || 0) + v;
+        stackTops[key] = Math.max(stackTops[key] || 0, sums[at]);
+      });
+    });
     traces.forEach(function (trace) {
       if (trace.type !== "bar" || trace.textposition !== "outside" || !(trace.text || trace.texttemplate)) { return; }
       var horizontal = trace.orientation === "h";
@@ -299,6 +327,7 @@
       });
       var end = ends[key] = ends[key] || { high: 0, label: 0, horizontal: horizontal };
       end.high = Math.max.apply(null, numbers.concat([end.high]));
+      if (stacked) { end.high = Math.max(end.high, stackTops[key] || 0); }
       end.label = Math.max.apply(null, texts.map(function (t) { return textWidth(t, base); }).concat([end.label]));
     });
     Object.keys(ends).forEach(function (key) {
@@ -306,12 +335,38 @@
       var axis = out[key] = Object.assign({}, out[key]);
       if (axis.range || end.high <= 0) { return; }
       if (end.horizontal) {  // labels beyond the longest bar are drawn into the right margin
-        margin.r = Math.max(margin.r, Math.ceil(end.label + 12));
+        var extra = Math.max(0, Math.ceil(end.label + 12) - margin.r);
+        margin.r += extra;
+        // ... which the plot gives up: fewer ticks fit on its axis.
+        if (axis.nticks && extra) { axis.nticks = Math.max(3, Math.floor((plotWidth - extra) / 60)); }
         return;
       }
       var length = Math.max(80, (out.height || 420) - margin.t - margin.b);
       var room = base * 1.8;
       if (room < length * 0.6) { axis.range = [0, end.high * length / (length - room)]; }
+    });
+
+    // Labels above points (the timeline's numbers): on a phone, a label that would touch the one before
+    // it goes under its point instead, so that "3" and "4" do not read as "34".
+    traces.forEach(function (trace) {
+      if (!narrow || trace.type !== "scatter" || !/text/.test(trace.mode || "") ||
+          typeof trace.textposition !== "string" || !/^top/.test(trace.textposition)) { return; }
+      var number = function (v) { return typeof v === "number" ? v : Date.parse(v); };
+      var xs = values(trace.x).map(number), texts = [].concat(trace.text || []);
+      var range = ((out["xaxis" + ((trace.xaxis || "x").slice(1))] || {}).range || []).map(number);
+      var lo = isFinite(range[0]) ? range[0] : Math.min.apply(null, xs);
+      var hi = isFinite(range[1]) ? range[1] : Math.max.apply(null, xs);
+      if (!(hi > lo) || xs.some(function (x) { return !isFinite(x); })) { return; }
+      var last = { top: null, bottom: null };  // the right edge (px) of the last label above and below
+      var positions = xs.map(function () { return trace.textposition; });
+      xs.map(function (x, i) { return i; }).sort(function (i, j) { return xs[i] - xs[j]; }).forEach(function (i) {
+        var centre = (xs[i] - lo) / (hi - lo) * plotWidth, half = textWidth(texts[i] || "", base) / 2;
+        var side = last.top === null || centre - half >= last.top + 3 ? "top" :
+          (last.bottom === null || centre - half >= last.bottom + 3 ? "bottom" : "top");
+        positions[i] = trace.textposition.replace(/^top/, side);
+        last[side] = centre + half;
+      });
+      trace.textposition = positions;
     });
 
     // The Sankey: node labels wrapped to the gap between columns, a little smaller on a phone.
@@ -328,14 +383,21 @@
       out.height = Math.max(out.height || 420, 760);
     });
 
-    // Colour bars: the title beside the bar, not on top where it meets the first tick label.
+    // Colour bars: the title beside the bar, not on top where it meets the first tick label. On a
+    // phone the bar lies under the chart, placed in the chart's own pixels: plotly then reserves the
+    // bottom margin for it (above the matrix it would push the chart's title up and out), and the
+    // chart grows by as much, so the matrix keeps its height.
+    var bars = 0;
     traces.forEach(function (trace) {
       if (!trace.colorbar) { return; }
+      bars += 1;
       trace.colorbar = Object.assign({}, trace.colorbar, narrow ? {
-        orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "bottom", yref: "paper", len: 1, thickness: 10,
-        ypad: 4, nticks: 5, title: Object.assign({}, trace.colorbar.title, { side: "top" }),
+        orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom", yref: "container", len: 1,
+        // Its title under the numbers: on top of a horizontal bar plotly lets the bar cover the title's foot.
+        thickness: 10, ypad: 6, nticks: 5, title: Object.assign({}, trace.colorbar.title, { side: "bottom" }),
       } : { title: Object.assign({}, trace.colorbar.title, { side: "right" }) });
     });
+    if (narrow && bars) { out.height = (out.height || 420) + 70; }
     return { layout: out, data: traces };
   }
 
@@ -348,7 +410,11 @@
     if (overlap <= 0 || overlap > 200) { return Promise.resolve(); }
     // The chart grows by as much as its top margin, so the plot keeps its height.
     var full = target._fullLayout;
-    return window.Plotly.relayout(target, { "margin.t": full.margin.t + overlap, height: full.height + overlap });
+    var update = { "margin.t": full.margin.t + overlap, height: full.height + overlap };
+    if (full.legend && full.legend.yref === "container") {  // placed in the chart's pixels: moved down itself
+      update["legend.y"] = 1 - ((1 - full.legend.y) * full.height + overlap) / (full.height + overlap);
+    }
+    return window.Plotly.relayout(target, update);
   }
 
   function config(spec) {
