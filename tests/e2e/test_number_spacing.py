@@ -21,7 +21,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # ends a number ("22.1% 的村"). A digit inside a Latin name ("UTF-8 或", "R002") is no number here: spacing
 # around Latin words is another convention.
 SPACE = "[ \u00a0\u2009]+"
-GAP = re.compile(rf"[{CJK}]{SPACE}[0-9]|(?<![A-Za-z0-9.,])(?<![A-Za-z]-)[0-9][0-9.,]*%?{SPACE}[{CJK}]")
+GAP = re.compile(rf"[{CJK}](?={SPACE}[0-9])|(?<![A-Za-z0-9.,])(?<![A-Za-z]-)[0-9][0-9.,]*%?{SPACE}[{CJK}]")
 # A caption's number ("图6 ") is set off from its title by the theme, as captions are.
 LEFT_OUT = [".caption-number", "pre", "code", "script", "style", "table", "svg", ".zhucun-chart-source",
             ".zhucun-chart-spec", ".headerlink", "nav", ".bd-sidebar", "footer", ".prev-next-area", ".bd-header",
@@ -45,7 +45,7 @@ def spacing_problems(html: str) -> list[str]:
         if node.find(PROSE):  # the innermost prose element says it once
             continue
         text = node.get_text()
-        found += [text[max(0, m.start() - 12):m.end() + 12].replace("\n", " ") for m in GAP.finditer(text)]
+        found += [text[max(0, m.start() - 12):m.end() + 16].replace("\n", " ") for m in GAP.finditer(text)]
     return found
 
 
