@@ -23,6 +23,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 SPACE = "[ \u00a0\u2009]+"
 GAP = re.compile(rf"[{CJK}](?={SPACE}[0-9])|(?<![A-Za-z0-9.,])(?<![A-Za-z]-)[0-9][0-9.,]*%?{SPACE}[{CJK}]")
 # A caption's number ("图6 ") is set off from its title by the theme, as captions are.
+ITEM_NUMBER = re.compile(r"^\s*\d+\.\s+")
 LEFT_OUT = [".caption-number", "pre", "code", "script", "style", "table", "svg", ".zhucun-chart-source",
             ".zhucun-chart-spec", ".headerlink", "nav", ".bd-sidebar", "footer", ".prev-next-area", ".bd-header",
             ".bd-toc"]
@@ -44,7 +45,8 @@ def spacing_problems(html: str) -> list[str]:
     for node in main.select(",".join(PROSE)):
         if node.find(PROSE):  # the innermost prose element says it once
             continue
-        text = node.get_text()
+        # A heading's or an item's own number ("1. 研究背景", the thesis's numbering) is a label, not a number.
+        text = ITEM_NUMBER.sub("", node.get_text())
         found += [text[max(0, m.start() - 12):m.end() + 16].replace("\n", " ") for m in GAP.finditer(text)]
     return found
 
@@ -54,6 +56,7 @@ def test_the_checker_finds_a_gap_and_only_a_gap():
     assert spacing_problems("<main><p>共有124份答卷，ρ = 0.52，p 值</p><pre>共有 1 份</pre></main>") == []
     assert spacing_problems("<main><table><tr><td>表 1 数据</td></tr></table></main>") == []
     assert spacing_problems("<main><p>带 BOM 的 UTF-8 或 GBK 编码，编号 R002 起</p></main>") == []
+    assert spacing_problems("<main><h3>1. 研究背景</h3><li>12. 下列措施</li></main>") == []
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -296,7 +296,7 @@ def _other_answer_texts(assumptions: dict, codebook: Codebook, survey: pd.DataFr
         option, factor, coefficient = max(links, key=lambda link: abs(link[2]))
         time_link = (f"受表现因子影响最大的是“{codebook.short_label(option)}”："
                      f"“{codebook.scale(factor).name}”因子每高一个单位，"
-                     f"它的得分{'增加' if coefficient > 0 else '减少'} {format_assumption(abs(coefficient))}")
+                     f"它的得分{'增加' if coefficient > 0 else '减少'}{format_assumption(abs(coefficient))}")
     else:
         time_link = "各选项的得分都不随表现因子变化"
 
@@ -349,7 +349,7 @@ def _model_check(survey: pd.DataFrame, codebook: Codebook, assumptions: dict) ->
     role_labels = codebook.labels("role")
     group, others = role_labels[code], "、".join(label for c, label in role_labels.items() if c != code)
     setting = (f"生成模型设定：其他条件相同时，{group}在“{codebook.scale(scale_id).name}”上的潜变量比{others}"
-               f"{'高' if effect > 0 else '低'} {format_assumption(abs(effect))}，这是该模型中驻村身份效应最大的一项。")
+               f"{'高' if effect > 0 else '低'}{format_assumption(abs(effect))}，这是该模型中驻村身份效应最大的一项。")
     cover = coverage(survey, codebook)
     if not cover.scale_asked(scale_id):
         return {"ch8_check_paragraph": MystText(
