@@ -1,16 +1,13 @@
 """Numbers as the book prints them: one formatter per kind of number, each with one fixed precision.
 
-=================  ==================  ==========================  ===============================
-kind                formatter                   example
-==================  ==========================  ===============================
-share (0–1)         :func:`format_share`        0.524194 → 52.4%
-share gap           :func:`format_points`       0.143459 → 14.3 (个百分点)
-mean score          :func:`format_mean`         3.9375 → 3.94
-weight              :func:`format_weight`       0.7263 → 0.73
-coefficient         :func:`format_coefficient`  ρ, δ, OR, α: -0.184 → -0.18
-p-value             :func:`format_p_value`      0.0123 → 0.012, <0.001
-count               :func:`format_count`        124, 12,345
-==================  ==========================  ===============================
+- share (0–1): :func:`format_share`, 0.524194 → 52.4%
+- share gap: :func:`format_points`, 0.143459 → 14.3 (个百分点)
+- mean score: :func:`format_mean`, 3.9375 → 3.94
+- weight: :func:`format_weight`, 0.7263 → 0.73
+- coefficient (ρ, δ, OR, α, V): :func:`format_coefficient`, -0.184 → -0.18
+- variance share (ε²): :func:`format_variance_share`, 0.0312 → 0.031
+- p-value: :func:`format_p_value`, 0.0123 → 0.012, <0.001
+- count: :func:`format_count`, 124, 12,345
 
 The prose (through the glue), the numbered tables, the charts' value labels
 and their 查看数据 tables all call these, so a number reads the same
@@ -35,6 +32,7 @@ SHARE_DIGITS = 1  # 52.4%
 MEAN_DIGITS = 2  # 3.94 (on a 1–5 scale)
 WEIGHT_DIGITS = 2  # 0.73
 COEFFICIENT_DIGITS = 2  # ρ = 0.52, δ = −0.18, OR = 2.79, α = 0.81
+VARIANCE_SHARE_DIGITS = 3  # ε² = 0.031
 P_DIGITS = 3  # 0.012; below 0.001 as "<0.001"
 
 
@@ -82,6 +80,12 @@ def format_weight(x: float | None) -> str:
 def format_coefficient(x: float | None) -> str:
     """A coefficient — ρ, Cliff's δ, an odds ratio, Cronbach's α, V — with two decimals: -0.184 → '-0.18'."""
     return NO_DATA if _missing(x) else format_fixed(float(x), COEFFICIENT_DIGITS)
+
+
+def format_variance_share(x: float | None) -> str:
+    """A share of variance explained (ε², η²) with three decimals: these are small, and two decimals would
+    print most of them as 0.00: 0.0312 → '0.031'."""
+    return NO_DATA if _missing(x) else format_fixed(float(x), VARIANCE_SHARE_DIGITS)
 
 
 def format_p_value(p: float | None) -> str:

@@ -1,4 +1,5 @@
-"""Words chosen by numbers: quantity words for shares, comparisons, counts, and the size of statistical results.
+"""Words chosen by numbers: quantity words for shares, comparisons (with their gap), counts, ties for the
+top place, and the size of statistical results.
 
 No qualitative word of the prose is typed by hand: it is chosen here from
 the number it describes, so a sentence stays true when the data change.
