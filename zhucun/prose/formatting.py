@@ -16,7 +16,7 @@ zero, as the browser's charts do (d3-format's ``toFixed``): a share drawn as
 59.4% on a bar is 59.4% in the sentence. A value that rounds to zero is
 printed without a sign ("0.00", never "-0.00").
 
-This module imports nothing of the package, so the charts may use it too
+This module imports nothing of the package, so stats and charts may use it too
 (tests/test_architecture.py allows that one import across charts and prose).
 """
 
