@@ -32,3 +32,15 @@ def test_counts_agree_with_the_cases(result):
     for row in result.cases.itertuples():
         assert row.region in result.texts[f"ch4_l{lessons.index(row.lesson) + 1}_regions"]
     assert set(result.annotations.to_numpy().ravel()) <= {"主要", "兼及", ""}
+
+
+@pytest.mark.parametrize("most, fewest, total, sentence", [
+    (["甲"], ["丁"], 4, "对应案例最多的启示是甲，最少的是丁"),
+    (["甲", "乙", "丙"], ["丁"], 4, "甲、乙、丙三条启示并列对应案例最多，最少的是丁"),
+    (["甲"], ["丙", "丁"], 4, "对应案例最多的启示是甲，丙、丁两条启示并列对应案例最少"),
+    (["甲", "乙", "丙", "丁"], ["甲", "乙", "丙", "丁"], 4, "四条启示对应的案例一样多"),
+])
+def test_the_lessons_most_and_fewest_served_name_a_tie_as_a_tie(most, fewest, total, sentence):
+    from zhucun.chapters.regional_experience import _extremes_sentence
+
+    assert _extremes_sentence(most, fewest, total) == sentence

@@ -173,8 +173,8 @@ def test_display_formats():
     assert at.format_assumption(1) == "1.00"
     assert at.format_assumption(-0.45) == "-0.45"
     assert at.format_assumption(0.125) == "0.125"
-    assert at.format_share(0.55) == "55%"
-    assert at.format_share(0.145) == "14.5%"
+    assert at.format_assumed_share(0.55) == "55%"
+    assert at.format_assumed_share(0.145) == "14.5%"
     shown = at.for_display(at.cause_correlations())
     assert shown.columns.tolist() == ["成因因子", *CAUSES]
     assert shown.iloc[0].tolist() == ["平台职能泛化", "1.00", "0.35", "0.25", "0.40"]

@@ -34,9 +34,10 @@ def test_every_scale_measure_and_block_has_an_english_name():
 
 
 @pytest.mark.parametrize(("share", "word"), [
-    (0, "none of"), (0.001, "very few of"), (0.2, "a minority of"), (0.4, "nearly half of"),
+    (0, "none of"), (0.001, "very few of"), (0.05, "about one in ten of"), (0.2, "about one in five of"),
+    (0.3, "about three in ten of"), (0.4, "about two in five of"), (0.45, "nearly half of"),
     (0.5, "exactly half of"), (0.5001, "more than half of"), (2 / 3, "more than half of"),
-    (0.67, "most of"), (0.9, "most of"), (0.91, "the great majority of"), (1, "the great majority of"),
+    (0.67, "most of"), (0.9, "most of"), (0.91, "the great majority of"), (1, "all of"),
 ])
 def test_share_word_en_at_its_thresholds(share, word):
     assert share_word_en(share) == word

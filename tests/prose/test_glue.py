@@ -10,9 +10,11 @@ from zhucun.prose.wording import comparison_word, count_phrase, share_word
 
 
 @pytest.mark.parametrize("share, word", [
-    (0.0, "没有"), (0.05, "极少数"), (0.2, "少数"), (0.39, "少数"), (0.4, "接近半数"),
-    (0.5, "恰好一半"), (0.5001, "过半数"), (2 / 3, "过半数"), (0.7, "大多数"), (0.9, "大多数"),
-    (0.91, "绝大多数"), (1.0, "绝大多数"),
+    (0.0, "没有"), (1e-9, "极少数"), (0.0499, "极少数"), (0.05, "约一成"), (0.1499, "约一成"),
+    (0.15, "约两成"), (0.2, "约两成"), (0.2499, "约两成"), (0.25, "约三成"), (0.3499, "约三成"),
+    (0.35, "约四成"), (0.4, "约四成"), (0.402, "约四成"), (0.4499, "约四成"), (0.45, "接近半数"),
+    (0.4999, "接近半数"), (0.5, "恰好一半"), (0.5001, "过半数"), (2 / 3, "过半数"), (0.6667, "大多数"),
+    (0.9, "大多数"), (0.9001, "绝大多数"), (0.9999, "绝大多数"), (1.0, "全部"), (1, "全部"),
 ])
 def test_share_word_is_true_of_the_number(share, word):
     assert share_word(share) == word
@@ -29,18 +31,26 @@ def test_share_word_rejects_impossible_shares(bad):
         share_word(bad)
 
 
-def test_formats():
+def test_the_40_percent_of_chapter_two_is_about_four_in_ten_not_nearly_half():
+    assert share_word(2200 / 5471) == "约四成"
+
+
+def test_deprecated_formats_still_work():
     assert format_count(5471) == "5471"
     assert format_count(100000) == "100,000"
     assert format_percent(0.221) == "22.1%"
     assert format_percent(math.nan) == "无数据"
     assert format_number(1.23456, 2) == "1.23"
+    assert format_number(-0.001, 2) == "0.00"
 
 
-def test_comparison_word():
-    assert comparison_word(3, 2) == "高于"
-    assert comparison_word(2, 3) == "低于"
-    assert comparison_word(2, 2.01, tolerance=0.05) == "与之持平"
+@pytest.mark.parametrize("a, b, tolerance, word", [
+    (3, 2, 0, "高于"), (2, 3, 0, "低于"), (2, 2, 0, "与之持平"), (0, 0, 0, "与之持平"),
+    (2, 2.01, 0.05, "与之持平"), (2, 2.05, 0.05, "与之持平"), (2, 2.06, 0.05, "低于"),
+    (math.nan, 1, 0, "无法比较"),
+])
+def test_comparison_word_at_its_edges(a, b, tolerance, word):
+    assert comparison_word(a, b, tolerance=tolerance) == word
 
 
 def test_glued_text_has_no_quotes():

@@ -30,7 +30,7 @@ from zhucun.prose.data_description import (
     survey_sentence,
 )
 from zhucun.prose.english import english_name
-from zhucun.prose.formatting import format_chinese_count, format_count, format_english_count, format_percent
+from zhucun.prose.formatting import format_chinese_count, format_count, format_english_count, format_share
 from zhucun.prose.glue import MystText
 from zhucun.prose.wording import share_word, share_word_en
 
@@ -55,16 +55,6 @@ def _en_list(names: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def _word(share: float) -> str:
-    """share_word, but "全部" when every respondent is counted (share_word says 绝大多数 of 100%)."""
-    return "全部" if share == 1 else share_word(share)
-
-
-def _word_en(share: float) -> str:
-    """share_word_en, but "all of" when every respondent is counted."""
-    return "all of" if share == 1 else share_word_en(share)
-
-
 def _tied(frame: pd.DataFrame, share: float) -> pd.DataFrame:
     """The rows of *frame* whose share equals *share* (the shares are exact fractions, so equal means tied)."""
     return frame[frame["share"] == share]
@@ -80,13 +70,13 @@ def _agreement_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) 
                     not_asked_sentence_en(missing, "the comparison of agreement across the manifestations"))})
     high, low = result.high, result.low
     highest, lowest = _tied(agreement, high["share"]), _tied(agreement, low["share"])
-    zh = {"abs_scale_count": format_chinese_count(len(agreement)), "abs_high_share": format_percent(high["share"]),
-          "abs_high_word": _word(high["share"]), "abs_high_scale": _zh_list(list(highest["name"])),
-          "abs_low_share": format_percent(low["share"]), "abs_low_scale": _zh_list(list(lowest["name"]))}
+    zh = {"abs_scale_count": format_chinese_count(len(agreement)), "abs_high_share": format_share(high["share"]),
+          "abs_high_word": share_word(high["share"]), "abs_high_scale": _zh_list(list(highest["name"])),
+          "abs_low_share": format_share(low["share"]), "abs_low_scale": _zh_list(list(lowest["name"]))}
     en = {"abs_en_scale_count": format_english_count(len(agreement)),
-          "abs_en_high_share": format_percent(high["share"]), "abs_en_high_word": _word_en(high["share"]),
+          "abs_en_high_share": format_share(high["share"]), "abs_en_high_word": share_word_en(high["share"]),
           "abs_en_high_scale": _en_list([english_name(s) for s in highest["scale"]]),
-          "abs_en_low_share": format_percent(low["share"]),
+          "abs_en_low_share": format_share(low["share"]),
           "abs_en_low_scale": _en_list([english_name(s) for s in lowest["scale"]])}
     note_zh = not_asked_sentence(missing, "这里的比较", partial=True)
     note_en = not_asked_sentence_en(missing, "this comparison", partial=True)
@@ -138,10 +128,10 @@ def _best_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tu
                 {"abs_en_best_sentence": MystText(
                     not_asked_sentence_en(missing, "the respondents' ratings of the countermeasures") + " ")})
     top = _tied(ranking, best["share"])
-    zh = {"abs_best_measure": _zh_list(list(top["label"])), "abs_best_share": format_percent(best["share"]),
-          "abs_best_word": _word(best["share"])}
+    zh = {"abs_best_measure": _zh_list(list(top["label"])), "abs_best_share": format_share(best["share"]),
+          "abs_best_word": share_word(best["share"])}
     en = {"abs_en_best_measure": _en_list([english_name(m) for m in top["measure"]]),
-          "abs_en_best_share": format_percent(best["share"]), "abs_en_best_word": _word_en(best["share"])}
+          "abs_en_best_share": format_share(best["share"]), "abs_en_best_word": share_word_en(best["share"])}
     helpful_zh = "认为帮助较大或很大的比例"
     helpful_en = "rated as helping much or very much"
     if len(top) == len(ranking) and len(top) > 1:

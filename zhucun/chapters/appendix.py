@@ -37,8 +37,8 @@ from zhucun.data.synthetic_assumptions import (
     category_of_zero,
     cause_correlations,
     for_display,
+    format_assumed_share,
     format_assumption,
-    format_share,
     group_effects,
     largest_group_effect,
     manifestation_sd,
@@ -50,7 +50,7 @@ from zhucun.data.synthetic_assumptions import (
 )
 from zhucun.paths import data_path
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence
-from zhucun.prose.formatting import format_count, format_number, format_percent
+from zhucun.prose.formatting import format_coefficient, format_count, format_mean, format_share
 from zhucun.prose.glue import MystText
 from zhucun.prose.questionnaire import items_per_question, questionnaire_markdown
 from zhucun.prose.wording import comparison_word, correlation_strength_word, count_phrase
@@ -133,7 +133,7 @@ _ORDINAL_SENTENCE = (
 )
 
 _NONRESPONSE_SENTENCE = (
-    "当前问卷数据中，李克特题单元格实际留空的比例为 {glue}`ch8_syn_nonresponse_observed`。"
+    "当前问卷数据中，李克特题单元格实际留空的比例为{glue}`ch8_syn_nonresponse_observed`。"
 )
 
 _CHECK_PARAGRAPH = (
@@ -172,7 +172,7 @@ def _value_range(values: Iterable[float]) -> str:
     """'a 到 b' of some parameters, or the one value when they are all equal."""
     values = list(values)
     low, high = min(values), max(values)
-    return format_assumption(low) if low == high else f"{format_assumption(low)} 到 {format_assumption(high)}"
+    return format_assumption(low) if low == high else f"{format_assumption(low)}到{format_assumption(high)}"
 
 
 def _status_texts(survey: pd.DataFrame, interviews: pd.DataFrame, assumptions: dict) -> dict[str, str]:
@@ -212,8 +212,8 @@ def _profile_texts(profile: pd.DataFrame, tenure: dict[str, float], codebook: Co
     }.get(comparison_word(fs_share, fs_population, tolerance=0.005),
           "两者基本相同，所以第三章按驻村身份所做的事后分层加权几乎不会改变结果")
     return {"ch8_syn_profile_vars": "、".join(profile["变量"].unique()),
-            "ch8_syn_fs_share": format_share(fs_share),
-            "ch8_syn_fs_pop_share": format_percent(fs_population),
+            "ch8_syn_fs_share": format_assumed_share(fs_share),
+            "ch8_syn_fs_pop_share": format_share(fs_population),
             "ch8_syn_fs_purpose": purpose,
             "ch8_syn_gamma_shape": f"{tenure['shape']:g}",
             "ch8_syn_gamma_scale": f"{tenure['scale']:g}",
@@ -228,8 +228,8 @@ def _factor_texts(correlations: pd.DataFrame, weights: pd.DataFrame, effects: pd
     off_diagonal = [correlations.iat[i, j] for i in range(n) for j in range(i + 1, n)]
     strength = dict.fromkeys(correlation_strength_word(r)
                              for r in (min(off_diagonal, key=abs), max(off_diagonal, key=abs)))
-    cause_phrase = (f"两两之间都是{'到'.join(strength)}的正相关，相关系数为 {_value_range(off_diagonal)}"
-                    if min(off_diagonal) > 0 else f"两两之间的相关系数为 {_value_range(off_diagonal)}，方向不尽相同")
+    cause_phrase = (f"两两之间都是{'到'.join(strength)}的正相关，相关系数为{_value_range(off_diagonal)}"
+                    if min(off_diagonal) > 0 else f"两两之间的相关系数为{_value_range(off_diagonal)}，方向不尽相同")
     cause_weights = weights.drop(columns="噪声标准差").to_numpy()
     rows, columns = cause_weights.shape
     diagonal = [cause_weights[i, i] for i in range(rows)]
@@ -238,7 +238,7 @@ def _factor_texts(correlations: pd.DataFrame, weights: pd.DataFrame, effects: pd
         (f"每种表现在与它同序号的成因上权重最大（{_value_range(diagonal)}），"
          f"在其余成因上的交叉权重较小（{_value_range(crossing)}），"
          "也就是假设每类成因主要导致与它相对应的那种表现") if own_cause_dominates(assumptions)
-        else (f"同序号成因上的权重为 {_value_range(diagonal)}，其余成因上为 {_value_range(crossing)}，"
+        else (f"同序号成因上的权重为{_value_range(diagonal)}，其余成因上为{_value_range(crossing)}，"
               "权重并不集中在同序号的成因上"))
     spread = manifestation_sd(assumptions)
     if len(effects):
@@ -251,8 +251,8 @@ def _factor_texts(correlations: pd.DataFrame, weights: pd.DataFrame, effects: pd
             "ch8_syn_cause_corr_phrase": cause_phrase,
             "ch8_syn_weight_phrase": weight_phrase,
             "ch8_syn_p_noise": format_assumption(assumptions["manifestations"]["noise_sd"]),
-            "ch8_syn_p_sd_low": format_number(spread.min()),
-            "ch8_syn_p_sd_high": format_number(spread.max()),
+            "ch8_syn_p_sd_low": format_coefficient(spread.min()),
+            "ch8_syn_p_sd_high": format_coefficient(spread.max()),
             "ch8_syn_effect_groupings": "、".join(effects["分组变量"].unique()) if len(effects) else "（无）",
             "ch8_syn_effect_largest": largest}
 
@@ -297,7 +297,7 @@ def _other_answer_texts(assumptions: dict, codebook: Codebook, survey: pd.DataFr
         option, factor, coefficient = max(links, key=lambda link: abs(link[2]))
         time_link = (f"受表现因子影响最大的是“{codebook.short_label(option)}”："
                      f"“{codebook.scale(factor).name}”因子每高一个单位，"
-                     f"它的得分{'增加' if coefficient > 0 else '减少'} {format_assumption(abs(coefficient))}")
+                     f"它的得分{'增加' if coefficient > 0 else '减少'}{format_assumption(abs(coefficient))}")
     else:
         time_link = "各选项的得分都不随表现因子变化"
 
@@ -310,7 +310,7 @@ def _other_answer_texts(assumptions: dict, codebook: Codebook, survey: pd.DataFr
 
     # Only the Likert items the questionnaire asked can be observed left empty.
     likert = [name for name in codebook.of_type("likert") if name in survey.columns]
-    nonresponse = ({"ch8_syn_nonresponse_observed": format_percent(float(survey[likert].isna().to_numpy().mean())),
+    nonresponse = ({"ch8_syn_nonresponse_observed": format_share(float(survey[likert].isna().to_numpy().mean())),
                     "ch8_nonresponse_sentence": MystText(_NONRESPONSE_SENTENCE)} if likert else
                    {"ch8_nonresponse_sentence": MystText("当前问卷没有问到任何李克特题，无从观察实际的留空比例。")})
     interview_spec = assumptions["interviews"]
@@ -321,7 +321,7 @@ def _other_answer_texts(assumptions: dict, codebook: Codebook, survey: pd.DataFr
             "ch8_syn_pressure_last": pressure_labels[-1],
             "ch8_syn_pressure_levels": format_count(len(pressure["thresholds"]) + 1),
             "ch8_syn_k_phrase": ("、".join(f"{k}项" for k in chosen) + "的概率分别为"
-                                 + "、".join(format_share(p) for p in chosen.values())),
+                                 + "、".join(format_assumed_share(p) for p in chosen.values())),
             "ch8_syn_time_top": codebook.short_label(max(options, key=lambda o: options[o]["base"])),
             "ch8_syn_time_bottom": codebook.short_label(min(options, key=lambda o: options[o]["base"])),
             "ch8_syn_time_link": time_link,
@@ -332,7 +332,7 @@ def _other_answer_texts(assumptions: dict, codebook: Codebook, survey: pd.DataFr
             "ch8_syn_m_last": helpfulness[-1],
             "ch8_syn_m_levels": format_count(len(measures["helpfulness_thresholds"]) + 1),
             "ch8_syn_m_direction": m_direction,
-            "ch8_syn_nonresponse": format_share(assumptions["item_nonresponse_rate"]),
+            "ch8_syn_nonresponse": format_assumed_share(assumptions["item_nonresponse_rate"]),
 
             "ch8_syn_n_themes": format_count(len(themes)),
             "ch8_syn_interview_slope": format_assumption(interview_spec["slope"]),
@@ -350,7 +350,7 @@ def _model_check(survey: pd.DataFrame, codebook: Codebook, assumptions: dict) ->
     role_labels = codebook.labels("role")
     group, others = role_labels[code], "、".join(label for c, label in role_labels.items() if c != code)
     setting = (f"生成模型设定：其他条件相同时，{group}在“{codebook.scale(scale_id).name}”上的潜变量比{others}"
-               f"{'高' if effect > 0 else '低'} {format_assumption(abs(effect))}，这是该模型中驻村身份效应最大的一项。")
+               f"{'高' if effect > 0 else '低'}{format_assumption(abs(effect))}，这是该模型中驻村身份效应最大的一项。")
     cover = coverage(survey, codebook)
     if not cover.scale_asked(scale_id):
         return {"ch8_check_paragraph": MystText(
@@ -365,6 +365,6 @@ def _model_check(survey: pd.DataFrame, codebook: Codebook, assumptions: dict) ->
                else "差异的方向与模型的设定一致" if same_way else "差异的方向与模型的设定相反")
     return {"ch8_syn_check": (
         setting + f"在当前的{len(survey)}份{survey_sentence('ch8_answers', data_state(survey))}答卷中，"
-        f"{group}这一量表的平均得分为 "
-        f"{format_number(inside)} 分，{others}为 {format_number(outside)} 分（未加权），" + verdict),
+        f"{group}这一量表的平均得分为"
+        f"{format_mean(inside)}分，{others}为{format_mean(outside)}分（未加权），" + verdict),
         "ch8_check_paragraph": MystText(_CHECK_PARAGRAPH)}

@@ -16,7 +16,7 @@ from zhucun.data.literature import counts_by_strand_and_review, counts_by_strand
 from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline
 from zhucun.data.survey import coverage, data_state, load_survey
 from zhucun.prose.data_description import not_asked_clause, survey_sentence
-from zhucun.prose.formatting import format_count, format_percent, format_wan
+from zhucun.prose.formatting import format_count, format_share, format_wan
 from zhucun.prose.wording import share_word
 
 # The years around the end of the poverty-alleviation battle and after.
@@ -57,7 +57,7 @@ def _background(deployment: pd.DataFrame, national: pd.DataFrame) -> tuple[dict[
         "ch0_cadres": format_count(figures["cadres_total"]),
         "ch0_first_secretaries": format_count(figures["first_secretaries"]),
         "ch0_work_teams": format_count(figures["work_teams"]),
-        "ch0_share_villages": format_percent(figures["share_of_admin_villages_pct"] / 100),
+        "ch0_share_villages": format_share(figures["share_of_admin_villages_pct"] / 100),
         "ch0_rotated": format_count(figures["cadres_rotated_2023"]),
         "ch0_date_jprov": chinese_date(dates["villages_assisted"]),
         "ch0_date_rotation": chinese_date(dates["cadres_rotated_2023"]),

@@ -26,8 +26,8 @@ from zhucun.data.regional_experience import (
     load_regional_experience,
     public_source_keys,
 )
-from zhucun.prose.formatting import format_count
-from zhucun.prose.wording import count_phrase
+from zhucun.prose.formatting import format_chinese_amount, format_count
+from zhucun.prose.wording import count_phrase, extreme_clause
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class RegionalExperienceResult:
     annotations: pd.DataFrame      # the matrix's cells as words (主要, 兼及, empty)
     most_lessons: str              # the lessons served by most cases, joined with 、
     fewest_lessons: str            # … and by fewest
+    extremes_sentence: str         # which lessons most and fewest cases serve, a tie named as a tie
     comparison_table: pd.DataFrame  # tbl-ch4-cases
     texts: dict[str, str]          # glue name → text of the prose
     checks: dict[str, int]         # the headline numbers the pinned cell prints
@@ -74,6 +75,18 @@ def _lesson_regions(matrix: pd.DataFrame) -> dict[str, str]:
     return texts
 
 
+def _extremes_sentence(most: list[str], fewest: list[str], n_lessons: int) -> str:
+    """Which lessons most and fewest cases serve: "对应案例最多的启示是A，最少的是B"; a tie named as a tie
+    ("A、B、C三条启示并列对应案例最多，最少的是D"); all lessons alike when every one is served as often."""
+    if len(most) == n_lessons:
+        return f"{format_chinese_amount(n_lessons)}条启示对应的案例一样多"
+    options = dict(noun="启示", unit="条", measure="对应案例")
+    lowest = extreme_clause(fewest, n_lessons, extreme="最少", **options)
+    if len(fewest) == 1:
+        lowest = f"最少的是{fewest[0]}"  # the subject was named in the first clause
+    return f"{extreme_clause(most, n_lessons, extreme='最多', **options)}，{lowest}"
+
+
 def analyse() -> RegionalExperienceResult:
     """Chapter 四's numbers, words and tables from the committed data."""
     cases = load_regional_experience()
@@ -81,8 +94,10 @@ def analyse() -> RegionalExperienceResult:
     coverage = lesson_coverage(cases)
     found = found_counts(cases)
     n_sources = len(public_source_keys(cases))
-    most = "、".join(coverage[coverage == coverage.max()].index.tolist())
-    fewest = "、".join(coverage[coverage == coverage.min()].index.tolist())
+    most_names = coverage[coverage == coverage.max()].index.tolist()
+    fewest_names = coverage[coverage == coverage.min()].index.tolist()
+    most, fewest = "、".join(most_names), "、".join(fewest_names)
+    extremes = _extremes_sentence(most_names, fewest_names, len(coverage))
     texts = {
         "ch4_regions": format_count(len(cases)),
         "ch4_lessons": format_count(len(LESSONS)),
@@ -90,8 +105,7 @@ def analyse() -> RegionalExperienceResult:
         "ch4_public_sources": format_count(n_sources),
         "ch4_region_list": "、".join(cases["region"]),
         **_lesson_regions(matrix),
-        "ch4_most_lessons": most,
-        "ch4_fewest_lessons": fewest,
+        "ch4_lesson_extremes": extremes,
     }
     checks = {"案例数": len(cases), "找到细节": found["已找到"], "仅有背景资料": found["仅找到背景资料"],
               "未找到": found["未找到"], "公开来源数": n_sources}
@@ -103,6 +117,7 @@ def analyse() -> RegionalExperienceResult:
         annotations=matrix.map(MATRIX_LABELS.get),
         most_lessons=most,
         fewest_lessons=fewest,
+        extremes_sentence=extremes,
         comparison_table=comparison_table(cases),
         texts=texts,
         checks=checks,

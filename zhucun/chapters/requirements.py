@@ -27,8 +27,8 @@ from zhucun.data.sourced_tables import load_deployment, load_national_figures, l
 from zhucun.data.survey import DataState, data_state, load_survey
 from zhucun.data.survey import coverage as questionnaire_coverage  # 'coverage' here is the villages'
 from zhucun.prose.data_description import not_asked_clause, survey_sentence, survey_source
-from zhucun.prose.formatting import format_count, format_number, format_percent, format_wan
-from zhucun.prose.wording import comparison_word, share_word
+from zhucun.prose.formatting import format_count, format_mean, format_share, format_wan, format_weight
+from zhucun.prose.wording import share_gap_phrase, share_word
 from zhucun.stats.sample_profile import role_sample_vs_population, sample_composition
 from zhucun.stats.weighting import kish_effective_n, population_margins, poststratification_weights
 
@@ -150,7 +150,7 @@ def _deployment(deployment: pd.DataFrame, figures: dict) -> dict[str, str]:
         "ch2_first_secretaries": format_count(figures["first_secretaries"]),
         "ch2_work_teams": format_count(figures["work_teams"]),
         "ch2_rotated": format_count(figures["cadres_rotated_2023"]),
-        "ch2_share_pct": format_number(figures["share_of_admin_villages_pct"], 1),
+        "ch2_share_villages": format_share(figures["share_of_admin_villages_pct"] / 100),
     }
 
 
@@ -160,12 +160,12 @@ def _composition(figures: dict, composition: pd.DataFrame) -> dict[str, str]:
     rotated_share = figures["cadres_rotated_2023"] / figures["cadres_total"]
     return {
         "ch2_team_members": format_count(members),
-        "ch2_fs_share": format_percent(composition.loc[0, "占比"]),
-        "ch2_tm_share": format_percent(composition.loc[1, "占比"]),
-        "ch2_cadres_per_village": format_number(figures["cadres_total"] / figures["villages_assisted"], 2),
-        "ch2_members_per_team": format_number(members / figures["work_teams"], 2),
+        "ch2_fs_share": format_share(composition.loc[0, "占比"]),
+        "ch2_tm_share": format_share(composition.loc[1, "占比"]),
+        "ch2_cadres_per_village": format_mean(figures["cadres_total"] / figures["villages_assisted"]),
+        "ch2_members_per_team": format_mean(members / figures["work_teams"]),
         "ch2_villages_minus_teams": format_count(figures["villages_assisted"] - figures["work_teams"]),
-        "ch2_rotated_share": format_percent(rotated_share),
+        "ch2_rotated_share": format_share(rotated_share),
         # share_word takes shares up to 1, and the cadres rotated in 2023 are no subset of those sent in 2021.
         "ch2_rotated_word": share_word(min(1.0, rotated_share)),
     }
@@ -214,12 +214,24 @@ def _national(national: pd.DataFrame, figures: dict) -> tuple[dict[str, str], pd
     texts["ch2_nat_teams_2021"] = format_wan(teams_2021)
     texts.update({name: format_wan(national_value(national, indicator, prefix))
                   for name, (indicator, prefix) in _NATIONAL_WAN.items()})
-    texts["ch2_nat_per_team"] = format_number(cadres_2021 / teams_2021, 2)
-    texts["ch2_j_share_national"] = format_percent(figures["cadres_total"] / cadres_2021, 2)
+    texts["ch2_nat_per_team"] = format_mean(cadres_2021 / teams_2021)
+    texts["ch2_j_share_national"] = format_share(figures["cadres_total"] / cadres_2021)
     in_post = national_in_post(national)
     peak = in_post.loc[in_post["指标"] == "在岗驻村干部"].sort_values("人数（万人）").iloc[-1]
     texts["ch2_nat_peak_date"] = chinese_date(peak["时点"])
     return texts, in_post, peak
+
+
+def _weight_reading(sample_share: float, population_share: float) -> str:
+    """Which way the weights go, from the sign of the gap (a weight is the population's share over the
+    sample's, so any gap moves it, however small); a suppressed sample share is not compared."""
+    if pd.isna(sample_share):
+        return "样本中第一书记的比例不予公布，加权仍按身份进行"
+    if sample_share == population_share:
+        return "样本与总体的身份构成相同，所以两类答卷的权重都等于1"
+    if sample_share > population_share:
+        return "样本中第一书记的比例高于总体，所以加权时第一书记的答卷权重小于1、工作队员的权重大于1"
+    return "样本中第一书记的比例低于总体，所以加权时第一书记的答卷权重大于1、工作队员的权重小于1"
 
 
 def _sample_texts(survey: pd.DataFrame, figures: dict, fs: pd.Series, weights: pd.Series) -> dict[str, str]:
@@ -229,18 +241,16 @@ def _sample_texts(survey: pd.DataFrame, figures: dict, fs: pd.Series, weights: p
     return {
         "ch2_sample_n": format_count(len(survey)),
         "ch2_thesis_n": format_count(figures["thesis_sample_size"]),
-        "ch2_sample_fs_share": format_percent(fs["样本占比"]) if shown else _SUPPRESSED_SHARE,
-        "ch2_pop_fs_share": format_percent(fs["总体占比"]),
-        "ch2_sample_vs_pop_word": (comparison_word(fs["样本占比"], fs["总体占比"], tolerance=0.01)
-                                   if shown else "无法比较"),
-        "ch2_weight_fs": format_number(weight_by_role.get("first_secretary", float("nan")), 2),
-        "ch2_weight_tm": format_number(weight_by_role.get("team_member", float("nan")), 2),
-        "ch2_kish_n": format_number(kish_effective_n(weights), 1),
-        # A suppressed (NaN) sample share compares False, hence the second reading.
-        "ch2_weight_reading": (
-            "样本中第一书记的比例高于总体，所以加权时第一书记的答卷权重小于1、工作队员的权重大于1"
-            if fs["样本占比"] > fs["总体占比"] else
-            "样本中第一书记的比例不高于总体，所以加权时第一书记的答卷权重不小于1、工作队员的权重不大于1"),
+        "ch2_sample_fs_share": format_share(fs["样本占比"]) if shown else _SUPPRESSED_SHARE,
+        "ch2_pop_fs_share": format_share(fs["总体占比"]),
+        # The rule (a gap within one point reads as 持平) is stated only when it decides the word.
+        "ch2_sample_vs_pop": (share_gap_phrase(fs["样本占比"], fs["总体占比"], subject="样本比例", against="总体")
+                              if shown else "样本比例不予公布，无法与总体比较"),
+        "ch2_weight_fs": format_weight(weight_by_role.get("first_secretary", float("nan"))),
+        "ch2_weight_tm": format_weight(weight_by_role.get("team_member", float("nan"))),
+        # An effective number of respondents is a count: one decimal would be false precision.
+        "ch2_kish_n": format_count(kish_effective_n(weights)),
+        "ch2_weight_reading": _weight_reading(fs["样本占比"], fs["总体占比"]),
     }
 
 
@@ -256,7 +266,7 @@ def _data_texts(state: DataState, survey: pd.DataFrame) -> dict[str, str]:
 
 
 def _share_cell(value) -> str:
-    return "—" if pd.isna(value) else format_percent(value)
+    return "—" if pd.isna(value) else format_share(value)
 
 
 def _sample_table(role_table: pd.DataFrame, survey: pd.DataFrame) -> pd.DataFrame:
@@ -265,7 +275,7 @@ def _sample_table(role_table: pd.DataFrame, survey: pd.DataFrame) -> pd.DataFram
     level_table = sample_composition(survey, "dispatch_level", codebook.labels("dispatch_level"))
     type_table = sample_composition(survey, "village_type", codebook.labels("village_type"))
     rows = [("驻村身份", r["身份"], r["样本人数"], _share_cell(r["样本占比"]), str(r["总体人数"]),
-             format_percent(r["总体占比"])) for _, r in role_table.iterrows()]
+             format_share(r["总体占比"])) for _, r in role_table.iterrows()]
     rows += [("派出单位层级", r["类别"], r["样本人数"], _share_cell(r["样本占比"]), "不详", "不详")
              for _, r in level_table.iterrows()]
     rows += [("所驻村类型", r["类别"], r["样本人数"], _share_cell(r["样本占比"]), "论文未提供", "论文未提供")

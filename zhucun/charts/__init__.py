@@ -13,6 +13,8 @@ EXPORTS = {
     "heatmap_chart": "basic",
     "interval_chart": "basic",
     "Chart": "chart",
+    "column_formatter": "chart",
+    "display_table": "chart",
     "diverging_likert_chart": "likert",
     "CJK_FONT": "print_figure",
     "PAGE_WIDTH_IN": "print_figure",

@@ -11,8 +11,26 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from zhucun.charts.chart import Chart
+from zhucun.charts.chart import Chart, Formatter, column_formatter
 from zhucun.charts.style import CATEGORICAL_COLOURS, DIVERGING_SCALE, SEQUENTIAL_SCALE, base_figure, log_ticks
+from zhucun.prose.formatting import format_coefficient, format_count, format_fixed, format_share
+
+
+def _heatmap_formatter(matrix: pd.DataFrame, text_format: str) -> Formatter:
+    """The kind of a heatmap's cells from its label format: '…%' shares, else whole numbers are counts and
+    other numbers coefficients (ρ)."""
+    if text_format.endswith("%"):
+        return format_share
+    numbers = matrix.stack().astype("float64")
+    return format_count if bool((numbers == numbers.round()).all()) else format_coefficient
+
+
+def _cell_label(value: float, text_format: str) -> str:
+    """A heatmap cell's label in *text_format* ('.2f', '.0%'), rounded as the formatters round."""
+    digits = int(text_format.strip(".f%") or 0)
+    if text_format.endswith("%"):
+        return format_fixed(value * 100, digits) + "%"
+    return format_fixed(value, digits)
 
 
 def bar_chart(
@@ -44,8 +62,10 @@ def bar_chart(
     n_categories = data[category].nunique()
     fig = base_figure(height or max(
         260, 60 + 34 * n_categories * (1 if barmode == "stack" else max(1, len(groups)) ** 0.5)))
-    # "~g": 2083, not 2,083 (Chinese publications use no separator below 10 000).
-    fmt = text_format or (".1%" if percent else "~g")
+    # The bars' labels are the table's cells, formatted once from the exact value (2083, not 2,083: Chinese
+    # publications use no separator below 10 000); a caller's d3 text_format is left to plotly.
+    formatter = format_share if percent else (column_formatter(value, data[value]) or format_count)
+    formats = {column: formatter for column in (value, error_low, error_high) if column}
     for i, g in enumerate(groups):
         part = data if g is None else data[data[group] == g]
         error = None
@@ -55,13 +75,15 @@ def bar_chart(
                          arrayminus=(part[value] - part[error_low]).tolist(),
                          thickness=1.2, width=4)
         cats, vals = part[category].tolist(), part[value].tolist()
+        labels = dict(texttemplate=f"%{{{'x' if orientation == 'h' else 'y'}:{text_format}}}") if text_format else \
+            dict(text=["" if pd.isna(v) else formatter(v) for v in vals], texttemplate="%{text}")
         trace = go.Bar(
             x=vals if orientation == "h" else cats,
             y=cats if orientation == "h" else vals,
             orientation=orientation,
             name=str(g) if g is not None else value,
             marker_color=CATEGORICAL_COLOURS[i % len(CATEGORICAL_COLOURS)],
-            texttemplate=f"%{{{'x' if orientation == 'h' else 'y'}:{fmt}}}",
+            **labels,
             # With an interval the label sits mid-bar, clear of the whisker at
             # the bar's end (as the static twin draws it).
             textposition="outside" if error is None else "inside",
@@ -89,7 +111,8 @@ def bar_chart(
                         percent=percent, value_title=value_title, category_title=category_title,
                         text_format=text_format)
 
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static)
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static,
+                 formats=formats)
 
 
 def heatmap_chart(
@@ -115,7 +138,7 @@ def heatmap_chart(
     (e.g. a value with a significance mark); otherwise the values are.
     """
     text = (annotations.values if annotations is not None
-            else matrix.map(lambda v: format(v, text_format) if pd.notna(v) else "").values)
+            else matrix.map(lambda v: _cell_label(v, text_format) if pd.notna(v) else "").values)
     fig = base_figure(height or max(280, 90 + 40 * len(matrix.index)))
     fig.add_trace(go.Heatmap(
         z=matrix.values, x=[str(c) for c in matrix.columns], y=[str(r) for r in matrix.index],
@@ -130,6 +153,7 @@ def heatmap_chart(
                       yaxis=dict(title=row_title, autorange="reversed", automargin=True))
     table = matrix.copy()
     table.index.name = f"{row_title} \\ {column_title}"
+    cell_format = _heatmap_formatter(matrix, text_format)
 
     def static():
         from zhucun.charts.print_twins import draw_heatmap
@@ -141,7 +165,8 @@ def heatmap_chart(
                             zmin=zmin, zmax=zmax, annotations=annotations, show_scale=show_scale)
 
     return Chart(chart_id=chart_id, title=title, source=source, alt=alt,
-                 data=table.reset_index(), figure=fig, static=static)
+                 data=table.reset_index(), figure=fig, static=static,
+                 formats={str(column): cell_format for column in matrix.columns})
 
 
 def interval_chart(
@@ -202,4 +227,7 @@ def interval_chart(
                              source=source, group=group, reference=reference, log_x=log_x, percent=percent,
                              value_title=value_title, category_title=category_title)
 
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static)
+    # Shares, or else coefficients (odds ratios, δ): the estimate and its interval in one kind.
+    kind = format_share if percent else format_coefficient
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static,
+                 formats={estimate: kind, low: kind, high: kind})

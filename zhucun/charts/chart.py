@@ -29,6 +29,53 @@ from plotly.io.json import to_json_plotly
 
 from zhucun.charts.print_figure import record_twin
 from zhucun.charts.style import LEGEND_TOP_MARGIN, PLOTLY_CONFIG, PLOTLY_MIME
+from zhucun.prose.formatting import (
+    format_count,
+    format_decimal,
+    format_mean,
+    format_p_value,
+    format_share,
+    format_weight,
+)
+
+Formatter = Callable[[float], str]
+
+
+def _is_whole(values: pd.Series) -> bool:
+    numbers = values.dropna().astype("float64")
+    return bool((numbers == numbers.round()).all())
+
+
+def column_formatter(name: str, values: pd.Series) -> Formatter | None:
+    """The formatter of a data column's kind, read from its Chinese header when the builder did not say:
+    比例/占比 a share, 平均/均分/得分 a mean, 权重 a weight, p值 a p-value; whole numbers a count; other
+    numbers :func:`format_decimal`; text columns none (shown as they are)."""
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return None
+    if "p值" in name:
+        return format_p_value
+    if "比例" in name or "占比" in name:
+        return format_share
+    if any(word in name for word in ("平均", "均分", "得分")):
+        return format_mean
+    if "权重" in name:
+        return format_weight
+    return format_count if _is_whole(values) else format_decimal
+
+
+def display_table(data: pd.DataFrame, formats: dict[str, Formatter] | None = None) -> pd.DataFrame:
+    """*data* as its 查看数据 table shows it: every number formatted once, from its exact value, by the
+    formatter of its kind (*formats* by column, else :func:`column_formatter`); a missing value as '—'."""
+    formats = formats or {}
+    shown = {}
+    for column in data.columns:
+        values = data[column]
+        formatter = formats.get(column) or column_formatter(str(column), values)
+        if formatter is None:
+            shown[column] = values.astype("object").where(values.notna(), "—")
+        else:
+            shown[column] = ["—" if pd.isna(v) else formatter(v) for v in values]
+    return pd.DataFrame(shown, columns=data.columns)
 
 _CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -42,9 +89,12 @@ class Chart:
     title: the chart's title, in Chinese.
     source: the 资料来源 line (what the numbers come from).
     alt: a text alternative: what the chart shows, in one or two sentences.
-    data: the numbers drawn, with Chinese column names, shown as the 查看数据 table.
+    data: the numbers drawn (exact, never rounded: the table and the labels round them once), with Chinese
+        column names, shown as the 查看数据 table.
     figure: the plotly figure.
     static: draws the print edition's matplotlib twin from the same numbers.
+    formats: the formatter of each numeric column whose kind its header does not tell
+        (:func:`column_formatter`).
     """
 
     chart_id: str
@@ -54,6 +104,7 @@ class Chart:
     data: pd.DataFrame
     figure: go.Figure
     static: Callable[[], Any] | None = field(default=None, repr=False)
+    formats: dict[str, Formatter] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not _CHART_ID.match(self.chart_id):
@@ -88,8 +139,13 @@ class Chart:
         text = json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return text.replace("</", "<\\/")
 
+    def display_table(self) -> pd.DataFrame:
+        """The 查看数据 table: :attr:`data` with every number formatted by its kind."""
+        return display_table(self.data, self.formats)
+
     def data_table_html(self) -> str:
-        table = self.data.to_html(index=False, border=0, na_rep="—", classes="zhucun-data-table")
+        # Formatted cells, never raw floats; the CSV button copies these cells, so the file holds what is shown.
+        table = self.display_table().to_html(index=False, border=0, classes="zhucun-data-table")
         # pandas writes a style attribute on the header row; the theme styles tables.
         table = table.replace(' style="text-align: right;"', "")
         return table

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from zhucun.charts.chart import Chart
 from zhucun.charts.style import DIVERGING_COLOURS, base_figure, diverging_offsets
+from zhucun.prose.formatting import format_fixed, format_share
 
 
 def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, source: str, alt: str,
@@ -42,7 +43,7 @@ def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, s
             customdata=[[0 if math.isnan(a) else a] for a in actual],
             hovertemplate="%{y}<br>" + str(levels[position]) + "：%{customdata[0]:.1%}<extra></extra>",
             # Labels only where they fit horizontally; the data table has every share.
-            text=[f"{a:.0%}" if not math.isnan(a) and a >= 0.08 else "" for a in actual],
+            text=[format_fixed(a * 100, 0) + "%" if not math.isnan(a) and a >= 0.08 else "" for a in actual],
             textposition="inside", insidetextanchor="middle", textangle=0,
             legendrank=position,
         ))
@@ -56,8 +57,9 @@ def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, s
                    categoryorder="array", categoryarray=items),
         legend=dict(traceorder="normal"),
     )
-    # Numbers, not formatted text: the print edition's static twin is drawn from them.
-    table = shares.astype("float64").round(4)
+    # Exact numbers, not formatted text: the print edition's static twin is drawn from them, and the
+    # 查看数据 table formats each share once (rounding here first would round twice).
+    table = shares.astype("float64")
     table.index.name = item_title
 
     def static():
@@ -67,4 +69,4 @@ def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, s
                                      item_title=item_title, value_title=value_title)
 
     return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table.reset_index(), figure=fig,
-                 static=static)
+                 static=static, formats={str(level): format_share for level in levels})

@@ -14,6 +14,12 @@ import plotly.graph_objects as go
 from zhucun.charts.chart import Chart
 from zhucun.charts.style import CATEGORICAL_COLOURS, base_figure
 from zhucun.data.framework import STAGE_LABELS, STAGES, Framework, flow_links, nodes
+from zhucun.prose.formatting import format_fixed
+
+
+def _flow(value: float) -> str:
+    """A band's flow as the hover text shows it (valueformat .2f)."""
+    return format_fixed(value, 2)
 
 STAGE_COLOURS = {
     "manifestation": CATEGORICAL_COLOURS[3],  # vermillion
@@ -71,7 +77,7 @@ def framework_sankey(framework: Framework, *, chart_id: str, title: str, source:
         source=[framework.short_label(s, n) for s, n in zip(links["source_stage"], links["source"])],
         target_stage=links["target_stage"].map(STAGE_LABELS),
         target=[framework.short_label(s, n) for s, n in zip(links["target_stage"], links["target"])],
-        value=links["value"].round(3),
+        value=links["value"],  # exact: the table rounds once, as the hover text does
     ).rename(columns={"source_stage": "起点环节", "source": "起点", "target_stage": "终点环节",
                       "target": "终点", "value": "流量"})
 
@@ -83,4 +89,5 @@ def framework_sankey(framework: Framework, *, chart_id: str, title: str, source:
                            stage_colours={STAGE_LABELS[stage]: colour for stage, colour in STAGE_COLOURS.items()},
                            title=title, source=source)
 
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table, figure=fig, static=static)
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table, figure=fig, static=static,
+                 formats={"流量": _flow})

@@ -163,7 +163,7 @@ EXPORTS = {
     "cause_correlations": "synthetic_assumptions",
     "for_display": "synthetic_assumptions",
     "format_assumption": "synthetic_assumptions",
-    "format_share": "synthetic_assumptions",
+    "format_assumed_share": "synthetic_assumptions",
     "group_effects": "synthetic_assumptions",
     "largest_group_effect": "synthetic_assumptions",
     "manifestation_sd": "synthetic_assumptions",

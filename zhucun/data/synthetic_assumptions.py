@@ -218,8 +218,9 @@ def format_assumption(value: float) -> str:
     return f"{value:.6f}"
 
 
-def format_share(share: float) -> str:
-    """A share as a percentage with only the digits it needs: 0.55 → '55%', 0.145 → '14.5%'."""
+def format_assumed_share(share: float) -> str:
+    """A share the assumptions state, with only the digits it is stated with: 0.55 → '55%', 0.145 → '14.5%'
+    (an assumption is exact, not an estimate: zhucun.prose.formatting.format_share prints estimates)."""
     percent = round(float(share) * 100, 6)
     return f"{percent:g}%"
 
@@ -229,5 +230,5 @@ def for_display(frame: pd.DataFrame, shares: tuple[str, ...] = ()) -> pd.DataFra
     shown = frame.reset_index() if frame.index.name else frame.copy()
     for column in shown.columns:
         if pd.api.types.is_numeric_dtype(shown[column]):
-            shown[column] = shown[column].map(format_share if column in shares else format_assumption)
+            shown[column] = shown[column].map(format_assumed_share if column in shares else format_assumption)
     return shown

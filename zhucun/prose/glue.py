@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from IPython.display import Markdown
 from myst_nb import glue
 
-from zhucun.prose.formatting import format_count, format_number, format_percent
+from zhucun.prose.formatting import format_count, format_number, format_share
 from zhucun.prose.wording import count_phrase
 
 
@@ -44,8 +44,9 @@ def glue_count(name: str, n: int | float) -> str:
     return glue_text(name, format_count(n))
 
 
-def glue_percent(name: str, share: float, digits: int = 1) -> str:
-    return glue_text(name, format_percent(share, digits))
+def glue_percent(name: str, share: float) -> str:
+    """Glue a share as :func:`~zhucun.prose.formatting.format_share` prints it (one precision for all)."""
+    return glue_text(name, format_share(share))
 
 
 def glue_number(name: str, x: float, digits: int = 2) -> str:

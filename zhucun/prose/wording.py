@@ -1,4 +1,5 @@
-"""Words chosen by numbers: quantity words for shares, comparisons, counts, and the size of statistical results.
+"""Words chosen by numbers: quantity words for shares, comparisons (with their gap), counts, ties for the
+top place, and the size of statistical results.
 
 No qualitative word of the prose is typed by hand: it is chosen here from
 the number it describes, so a sentence stays true when the data change.
@@ -13,9 +14,14 @@ with the usual small / medium / large cut-offs (0.1 / 0.3 / 0.5 for V; 0.147
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from numbers import Real
 
-from zhucun.prose.formatting import format_count
+from zhucun.prose.formatting import format_chinese_amount, format_count, format_decimal, format_points
+
+
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def _graded(value: float, cuts: tuple[float, float, float]) -> str:
@@ -74,14 +80,19 @@ def significance_phrase(p_adjusted: float, level: float = 0.05) -> str:
     return "在多重比较校正后仍然显著" if p_adjusted < level else "在多重比较校正后不显著"
 
 
-# Thresholds are inclusive at the lower end; the word for exactly one half is
-# its own, because "过半" must never describe 50% (ground rule 3).
+# Read from the top: the first row whose test the share passes gives the word. The majority words need a
+# share strictly above their threshold, so "过半数" is never said of exactly 50%; exactly one half and all
+# have words of their own. Below one half the words are the nearest tenth (约四成 from 35% up to 45%), so
+# 40.2% reads "约四成", not "接近半数", which is kept for 45% up to one half.
 SHARE_WORDS: tuple[tuple[float, str], ...] = (
     (0.9, "绝大多数"),
     (2 / 3, "大多数"),
     (0.5, "过半数"),
-    (0.4, "接近半数"),
-    (0.2, "少数"),
+    (0.45, "接近半数"),
+    (0.35, "约四成"),
+    (0.25, "约三成"),
+    (0.15, "约两成"),
+    (0.05, "约一成"),
     (0.0, "极少数"),
 )
 
@@ -89,14 +100,15 @@ SHARE_WORDS: tuple[tuple[float, str], ...] = (
 def share_word(share: float) -> str:
     """The Chinese quantity word that is true of *share* (0–1).
 
-    >0.9 绝大多数; >2/3 大多数; >0.5 过半数; =0.5 恰好一半; ≥0.4 接近半数;
-    ≥0.2 少数; >0 极少数; 0 没有. Above a threshold means strictly above for
-    the majority words, so 过半数 is never said of exactly 50%.
+    1 全部; >0.9 绝大多数; >2/3 大多数; >0.5 过半数; =0.5 恰好一半; ≥0.45 接近半数; ≥0.35 约四成;
+    ≥0.25 约三成; ≥0.15 约两成; ≥0.05 约一成; >0 极少数; 0 没有.
     """
     if not isinstance(share, Real) or math.isnan(share) or not 0 <= share <= 1:
         raise ValueError(f"share must be between 0 and 1, got {share!r}")
     if share == 0:
         return "没有"
+    if share == 1:
+        return "全部"
     if share == 0.5:
         return "恰好一半"
     for threshold, word in SHARE_WORDS:
@@ -108,12 +120,16 @@ def share_word(share: float) -> str:
 
 # share_word's words in English, for the Abstract: the same thresholds, so both languages say the same.
 SHARE_WORDS_EN: dict[str, str] = {
+    "全部": "all of",
     "绝大多数": "the great majority of",
     "大多数": "most of",
     "过半数": "more than half of",
     "恰好一半": "exactly half of",
     "接近半数": "nearly half of",
-    "少数": "a minority of",
+    "约四成": "about two in five of",
+    "约三成": "about three in ten of",
+    "约两成": "about one in five of",
+    "约一成": "about one in ten of",
     "极少数": "very few of",
     "没有": "none of",
 }
@@ -125,12 +141,51 @@ def share_word_en(share: float) -> str:
 
 
 def comparison_word(a: float, b: float, tolerance: float = 0.0) -> str:
-    """'高于', '低于' or '与之持平': how *a* stands to *b* (equal within *tolerance*)."""
+    """'高于', '低于' or '与之持平': how *a* stands to *b* (a tie, or equal within *tolerance*, is 持平)."""
     if math.isnan(a) or math.isnan(b):
         return "无法比较"
     if abs(a - b) <= tolerance:
         return "与之持平"
     return "高于" if a > b else "低于"
+
+
+def share_gap_phrase(share: float, reference: float, *, subject: str, against: str,
+                     tolerance: float = 0.01) -> str:
+    """How a share stands to another, with the gap in percentage points, and the rule of *tolerance*
+    stated only where it decides: "样本比例高于总体14.3个百分点"; within it "样本比例与总体基本持平（相差
+    0.6个百分点，本书把一个百分点以内的差距视为持平）"; a tie "样本比例与总体相同"; NaN "…无法比较"."""
+    if _missing(share) or _missing(reference):
+        return f"{subject}与{against}无法比较"
+    gap = share - reference
+    if gap == 0:
+        return f"{subject}与{against}相同"
+    points = format_points(abs(gap))
+    # Within the rule as the reader sees the gap (1.0 points is within one point, whatever the float says).
+    if float(points) <= round(tolerance * 100, 9):
+        # A gap that rounds to 0.0 points is still a gap: "不到0.1个百分点", never "相差0.0".
+        apart = (f"相差{points}个百分点" if points != format_points(0)
+                 else f"相差不到{format_points(0.001)}个百分点")
+        rule = f"本书把{format_decimal(tolerance * 100)}个百分点以内的差距视为持平"
+        return f"{subject}与{against}基本持平（{apart}，{rule}）"
+    return f"{subject}{'高于' if gap > 0 else '低于'}{against}{points}个百分点"
+
+
+def extreme_clause(names: Sequence[str], total: int, *, noun: str, unit: str, measure: str, extreme: str,
+                   every: str | None = None) -> str:
+    """Which of *total* things hold the highest (or lowest) place, a tie named as a tie.
+
+    One name: "对应案例最多的启示是A"; several: "A、B、C三条启示并列对应案例最多"; all *total* of them
+    (more than one): *every* if given, else "全部四条启示并列对应案例最多".
+    """
+    names = list(names)
+    if not 1 <= len(names) <= total:
+        raise ValueError(f"{len(names)} names hold the {extreme} place out of {total}")
+    if len(names) == 1:
+        return f"{measure}{extreme}的{noun}是{names[0]}"
+    count = format_chinese_amount(len(names))
+    if len(names) == total:
+        return every if every is not None else f"全部{count}{unit}{noun}并列{measure}{extreme}"
+    return f"{'、'.join(names)}{count}{unit}{noun}并列{measure}{extreme}"
 
 
 def count_phrase(count: int, total: int, *, some: str, none: str, every: str | None = None) -> str:

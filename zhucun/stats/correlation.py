@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from zhucun.prose.formatting import format_coefficient
 from zhucun.stats.group_tests import adjust_p_values
 
 MARKS = ((0.001, "***"), (0.01, "**"), (0.05, "*"))
@@ -48,7 +49,8 @@ def as_matrices(table: pd.DataFrame, row_order, column_order) -> tuple[pd.DataFr
     """The long table as a ρ matrix and a matrix of cell texts ('0.42**')."""
     rho = (table.pivot(index="row", columns="column", values="rho")
            .reindex(index=list(row_order), columns=list(column_order)))
-    text = table.assign(text=[("—" if np.isnan(v) else f"{v:.2f}{m}") for v, m in zip(table["rho"], table["mark"])])
+    text = table.assign(text=[("—" if np.isnan(v) else f"{format_coefficient(v)}{m}")
+                              for v, m in zip(table["rho"], table["mark"])])
     text = (text.pivot(index="row", columns="column", values="text")
             .reindex(index=list(row_order), columns=list(column_order)))
     return rho, text

@@ -15,6 +15,7 @@ import pandas as pd
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
+from zhucun.prose.formatting import format_mean, format_share
 from zhucun.stats.intervals import mean_interval, wilson_interval
 
 HELPFUL_LEVELS = (4, 5)
@@ -75,10 +76,11 @@ def chart_frame(ratings: pd.DataFrame) -> pd.DataFrame:
         "对策组": frame["group_name"].to_numpy(),
         "群体": frame["subgroup"].to_numpy(),
         "回答人数": frame["n"].to_numpy(),
-        "认为帮助较大或很大的比例": frame["share"].round(4).to_numpy(),
-        "95%区间下限": frame["low"].round(4).to_numpy(),
-        "95%区间上限": frame["high"].round(4).to_numpy(),
-        "平均评分": frame["mean"].round(2).to_numpy(),
+        # Exact values: the chart's table and the prose round each once, to the precision they show.
+        "认为帮助较大或很大的比例": frame["share"].to_numpy(),
+        "95%区间下限": frame["low"].to_numpy(),
+        "95%区间上限": frame["high"].to_numpy(),
+        "平均评分": frame["mean"].to_numpy(),
     })
 
 
@@ -94,8 +96,9 @@ def ratings_table(ratings: pd.DataFrame) -> pd.DataFrame:
         for s in subgroups:
             r = part.loc[s]
             row[f"{s}：评4–5分比例（95%区间）"] = (
-                "无数据" if not r["n"] else f"{r['share']:.1%}（{r['low']:.1%}–{r['high']:.1%}）")
+                "无数据" if not r["n"]
+                else f"{format_share(r['share'])}（{format_share(r['low'])}–{format_share(r['high'])}）")
             if s == ALL_LABEL:
-                row[f"{s}：平均分"] = "无数据" if not r["n"] else f"{r['mean']:.2f}"
+                row[f"{s}：平均分"] = "无数据" if not r["n"] else format_mean(r["mean"])
         rows.append(row)
     return pd.DataFrame(rows)

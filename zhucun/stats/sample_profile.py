@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from zhucun.data.cadre_deployment import ROLE_LABELS
+from zhucun.prose.formatting import format_share
 from zhucun.stats.disclosure import suppress_small_counts
 from zhucun.stats.weighting import weighted_share
 
@@ -37,13 +38,13 @@ def profile_counts(values: pd.Series, categories: dict, weights: pd.Series | Non
     table = pd.DataFrame({
         "类别": [categories[c] for c in codes] + [TOTAL_LABEL],
         "人数": suppressed.display.to_numpy(),
-        "占比": [mark if hidden else f"{share:.1%}" for mark, hidden, share in
+        "占比": [mark if hidden else format_share(share) for mark, hidden, share in
                  zip(suppressed.display, suppressed.suppressed, shares)],
     })
     if weights is not None:
         weighted = weighted_share(pd.Series(values).astype("object"), weights, codes)
         weighted = pd.concat([weighted, pd.Series({TOTAL_LABEL: 1.0})])
-        table["加权占比"] = [mark if hidden else f"{share:.1%}" for mark, hidden, share in
+        table["加权占比"] = [mark if hidden else format_share(share) for mark, hidden, share in
                           zip(suppressed.display, suppressed.suppressed, weighted)]
     return table
 
