@@ -61,10 +61,11 @@ def test_counts_and_sentences_agree(result):
     assert ordinal.n <= result.n
     if ordinal.brant_rejected is not None:
         assert ("没有一个" in result.texts["ch3_brant_rejected_phrase"]) == (not ordinal.brant_rejected)
-    # Post-stratification: sample share × weight gives the population share.
+    # Post-stratification: sample share × weight gives the population share (up to the rounding of a weight
+    # shown to two decimals: ±0.005 × a share of at most 100%).
     margins = result.sample.margins_table
     for sample, population, weight in zip(margins["样本占比"], margins["总体占比"], margins["事后分层权重"]):
-        assert float(sample.rstrip("%")) * float(weight) == pytest.approx(float(population.rstrip("%")), abs=0.1)
+        assert float(sample.rstrip("%")) * float(weight) == pytest.approx(float(population.rstrip("%")), abs=0.55)
 
 
 def test_interview_shares_and_time_use(result):

@@ -25,7 +25,7 @@ from zhucun.stats.headlines import Leader
 
 @pytest.mark.parametrize(("count", "total", "text"), [
     (0, 0, "没有一项差异显著"), (0, 16, "没有一项差异显著"), (16, 16, "全部差异显著"), (8, 16, "恰好一半差异显著"),
-    (14, 16, "大多数差异显著"), (1, 16, "极少数差异显著"), (9, 16, "过半数差异显著")])
+    (14, 16, "大多数差异显著"), (1, 16, "约一成差异显著"), (1, 40, "极少数差异显著"), (9, 16, "过半数差异显著")])
 def test_portion_phrase(count, total, text):
     assert portion_phrase(count, total, "差异显著") == text
 
@@ -106,7 +106,9 @@ def test_chapter_does_not_depend_on_row_order():
     first, again = predicaments.analyse(survey), predicaments.analyse(shuffled)
     assert first.texts == again.texts
     assert first.groups.table.equals(again.groups.table)
-    assert first.groups.top_means.equals(again.groups.top_means)
+    # Chart data keep exact values: a sum in another order may differ in its last bit, never as shown
+    # (and load_survey's sorting makes even that impossible for a file).
+    pd.testing.assert_frame_equal(first.groups.top_means, again.groups.top_means, rtol=1e-12)
 
 
 def test_each_number_is_stated_once_in_the_prose():

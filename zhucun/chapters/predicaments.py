@@ -31,7 +31,16 @@ from zhucun.data.survey import (
     survey_file_label,
 )
 from zhucun.prose.data_description import interview_sentence, not_asked_sentence, survey_sentence
-from zhucun.prose.formatting import format_chinese_count, format_count, format_number, format_p_value, format_percent
+from zhucun.prose.formatting import (
+    format_chinese_count,
+    format_coefficient,
+    format_count,
+    format_mean,
+    format_p_value,
+    format_share,
+    format_variance_share,
+    format_weight,
+)
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence
 from zhucun.prose.wording import (
@@ -110,9 +119,9 @@ class _Inputs:
                                         categories=list(labels.values())), index=self.survey.index)
 
 
-def _or_dash(value: float, digits: int = 2) -> str:
-    """A table cell: the number, or '—' where there is none."""
-    return "—" if np.isnan(value) else f"{value:.{digits}f}"
+def _or_dash(value: float) -> str:
+    """A table cell holding a test statistic: two decimals, or '—' where there is none."""
+    return "—" if np.isnan(value) else format_coefficient(value)
 
 
 def top_items_phrase(items: list[str], scales: list[str]) -> str:
@@ -149,7 +158,7 @@ def weight_gap_phrase(largest_gap: float) -> str:
     as little."""
     if largest_gap < 0.05:
         return "与未加权时相差都不到0.05分，身份构成的偏差对这些结果影响很小"
-    return f"最多变化{format_number(largest_gap)}分，解读时应以加权估计为准"
+    return f"最多变化{format_mean(largest_gap)}分，解读时应以加权估计为准"
 
 
 def _scales_phrase(asked: tuple[Scale, ...], all_scales: tuple[Scale, ...], unit: str) -> str:
@@ -207,17 +216,17 @@ _SCALE_FIGURE = (
 )
 
 _MANIFESTATIONS_TABLES = (
-    "各题项的同意比例及其区间、加权后的同意比例见 {numref}`tbl-ch3-agree`，"
-    "$count个量表的得分与信度见 {numref}`tbl-ch3-scales`。"
+    "各题项的同意比例及其区间、加权后的同意比例见{numref}`tbl-ch3-agree`，"
+    "$count个量表的得分与信度见{numref}`tbl-ch3-scales`。"
 )
 
 _GROUPS_BODY = (
     "比较的分组有四个：驻村身份、派出单位层级、"
     "驻村时长（分为{glue}`ch3_tenure_bands`{glue}`ch3_tenure_band_n`档）和驻村类型；比较的结果是$outcomes。"
-    "$methods由于同时做了 {glue}`ch3_tests_n` 项检验，p 值一并用 Holm 方法校正，"
-    "其中 {glue}`ch3_tests_perm` 项使用了精确或置换检验。$missing\n"
+    "$methods由于同时做了{glue}`ch3_tests_n`项检验，p 值一并用 Holm 方法校正，"
+    "其中{glue}`ch3_tests_perm`项使用了精确或置换检验。$missing\n"
     "\n"
-    "{glue}`ch3_sig_phrase`。$largest全部结果见 {numref}`tbl-ch3-groups`$chart"
+    "{glue}`ch3_sig_phrase`。$largest全部结果见{numref}`tbl-ch3-groups`$chart"
 )
 
 _GROUPS_SCORES_METHOD = (
@@ -237,12 +246,12 @@ _GROUPS_EFFECTS = (
 
 _GROUPS_LARGEST = (
     "效应量最大的是“{glue}`ch3_diff_outcome`”在不同{glue}`ch3_diff_grouping`之间的差异，"
-    "ε² 为 {glue}`ch3_diff_eps`，属于{glue}`ch3_diff_eps_word`效应，校正后 p 值为 {glue}`ch3_diff_p`，"
+    "ε² 为{glue}`ch3_diff_eps`，属于{glue}`ch3_diff_eps_word`效应，校正后 p 值为{glue}`ch3_diff_p`，"
     "{glue}`ch3_diff_sig`。"
 )
 
 _GROUPS_CHART_REFERENCE = (
-    "，效应量最大的三项比较中各组的平均得分见 {numref}`fig-ch3-group-differences`。"
+    "，效应量最大的三项比较中各组的平均得分见{numref}`fig-ch3-group-differences`。"
 )
 
 _GROUPS_FIGURE = (
@@ -266,19 +275,20 @@ _ORDINAL_BODY = (
     "$clauses。{glue}`ch3_generator_pressure`{glue}`ch3_or_controls_phrase`这些是横截面数据中的相关，不能解释为因果作用。"
     "{glue}`ch3_or_reconcile`\n"
     "\n"
-    "模型假定每个自变量在各切点（压力较低的等级与其余等级之间的每一道分界）上的作用相同。对此用 Brant 检验 {cite}`brant1990proportionality`："
+    "模型假定每个自变量在各切点（压力较低的等级与其余等级之间的每一道分界）上的作用相同。"
+    "对此用 Brant 检验 {cite}`brant1990proportionality`："
     "在每个切点分别拟合二元 logit，再检验各切点的系数是否相等。{glue}`ch3_brant_omnibus`。"
     "逐个自变量检验并经 Holm 校正后，{glue}`ch3_brant_rejected_phrase`；{glue}`ch3_brant_phrase`。"
     "{glue}`ch3_brant_sparse`各切点的分别估计见{numref}`tbl-ch3-brant`。"
 )
 
 _ORDINAL_FIRST_CLAUSE = (
-    "“{glue}`ch3_${id}_name`”得分每高1分，优势比为 {glue}`ch3_or_${id}`（95%区间 {glue}`ch3_or_${id}_low`–"
+    "“{glue}`ch3_${id}_name`”得分每高1分，优势比为{glue}`ch3_or_${id}`（95%区间{glue}`ch3_or_${id}_low`–"
     "{glue}`ch3_or_${id}_high`），{glue}`ch3_or_${id}_phrase`"
 )
 
 _ORDINAL_CLAUSE = (
-    "“{glue}`ch3_${id}_name`”为 {glue}`ch3_or_${id}`（{glue}`ch3_or_${id}_low`–{glue}`ch3_or_${id}_high`），"
+    "“{glue}`ch3_${id}_name`”为{glue}`ch3_or_${id}`（{glue}`ch3_or_${id}_low`–{glue}`ch3_or_${id}_high`），"
     "{glue}`ch3_or_${id}_phrase`"
 )
 
@@ -306,7 +316,7 @@ _CAUSES_INTRO = (
     "论文把困境的成因归结为四个方面。问卷为每个成因设{glue}`ch3_items_per_cause`同意程度题，"
     "量表得分取所属各题的平均，信度同样用 Cronbach's α 及其 Feldt 区间报告（α会随题目减少而降低，两题的量表尤其如此）。"
     "如果“成因导致表现”的论证成立，那么越认同某一成因描述的受访者，在相应表现上的得分也应越高，即二者正相关。"
-    "{numref}`fig-ch3-cause-heatmap` 给出$pairs两两之间的 Spearman 秩相关系数 ρ；"
+    "{numref}`fig-ch3-cause-heatmap`给出$pairs两两之间的 Spearman 秩相关系数 ρ；"
     "{glue}`ch3_rho_pairs`个 p 值用 Benjamini–Hochberg 方法一并校正，星号表示校正后 p < 0.05（\\*）、"
     "0.01（\\*\\*）和 0.001（\\*\\*\\*）。$missing\n"
     "\n"
@@ -345,8 +355,8 @@ _CAUSE_PAIRS = (
 _CAUSE_BEST_ELSEWHERE = "它与各表现中相关最强的反而是“{glue}`ch3_${id}_best`”（ρ = {glue}`ch3_${id}_best_rho`）。"
 
 
-def _interval_cells(lows, highs, spec: str) -> list[str]:
-    return [f"{low:{spec}}–{high:{spec}}" for low, high in zip(lows, highs)]
+def _interval_cells(lows, highs, formatter) -> list[str]:
+    return [f"{formatter(low)}–{formatter(high)}" for low, high in zip(lows, highs)]
 
 
 # （一）样本概况 ----------------------------------------------------------------------------------------------
@@ -373,27 +383,28 @@ def _sample(inputs: _Inputs) -> SampleSection:
     role_display = profile_counts(survey["role"], role_labels).set_index("类别")
     first = margins_raw.set_index("code").loc["first_secretary"]
     team = margins_raw.set_index("code").loc["team_member"]
-    word = comparison_word(first["sample_share"], first["population_share"], tolerance=0.005)
+    # Within one percentage point counts as equal, the rule of 二 (share_gap_phrase).
+    word = comparison_word(first["sample_share"], first["population_share"], tolerance=0.01)
     texts = {
         "ch3_fs_n": str(role_display.loc[role_labels["first_secretary"], "人数"]),
         "ch3_fs_share": str(role_display.loc[role_labels["first_secretary"], "占比"]),
-        "ch3_fs_pop_share": format_percent(first["population_share"]),
+        "ch3_fs_pop_share": format_share(first["population_share"]),
         "ch3_pop_total": format_count(margins.sum()),
         "ch3_fs_cmp": {"高于": "高于总体中的占比", "低于": "低于总体中的占比"}.get(word, "与总体中的占比基本持平"),
         "ch3_fs_weight_effect": {"高于": "被调低", "低于": "被调高"}.get(word, "基本不变"),
         "ch3_fs_consequence": ("所以凡是第一书记和工作队员回答不同的题目，未加权的样本比例都会偏离总体"
                                if word in ("高于", "低于") else "身份构成与总体相近，但为稳妥起见仍作加权"),
-        "ch3_w_fs": format_number(first["weight"], 3),
-        "ch3_w_tm": format_number(team["weight"], 3),
-        "ch3_neff": format_number(kish_effective_n(weights), 1),
-        "ch3_tenure_median": format_number(survey["tenure_months"].astype("float64").median(), 0),
+        "ch3_w_fs": format_weight(first["weight"]),
+        "ch3_w_tm": format_weight(team["weight"]),
+        "ch3_neff": format_count(kish_effective_n(weights)),
+        "ch3_tenure_median": format_count(survey["tenure_months"].astype("float64").median()),
         "ch3_tenure_bands": "、".join(label for _, _, label in TENURE_BANDS),
         "ch3_tenure_band_n": format_count(len(TENURE_BANDS)),
     }
     margins_table = margins_raw.assign(
-        sample_share=margins_raw["sample_share"].map("{:.1%}".format),
-        population_share=margins_raw["population_share"].map("{:.1%}".format),
-        weight=margins_raw["weight"].map("{:.3f}".format),
+        sample_share=margins_raw["sample_share"].map(format_share),
+        population_share=margins_raw["population_share"].map(format_share),
+        weight=margins_raw["weight"].map(format_weight),
         # The sample counts as the profile prints them: counts under 5 hidden (the disclosure rule).
         sample_n=list(role_display["人数"].iloc[:-1]),
     ).rename(columns={"label": "驻村身份", "sample_n": "样本人数", "sample_share": "样本占比",
@@ -518,18 +529,18 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
         texts |= {
             f"{key}_n_items": format_count(len(rows)),
             f"{key}_top_item": best["label"],
-            f"{key}_top_share": format_percent(best["share"]),
+            f"{key}_top_share": format_share(best["share"]),
             f"{key}_top_word": share_word(best["share"]),
-            f"{key}_top_low": format_percent(best["low"]),
-            f"{key}_top_high": format_percent(best["high"]),
+            f"{key}_top_low": format_share(best["low"]),
+            f"{key}_top_high": format_share(best["high"]),
             f"{key}_low_item": worst["label"],
-            f"{key}_low_share": format_percent(worst["share"]),
-            f"{key}_mean": format_number(summary["mean"]),
-            f"{key}_mean_low": format_number(summary["low"]),
-            f"{key}_mean_high": format_number(summary["high"]),
-            f"{key}_alpha": format_number(summary["alpha_alpha"]),
-            f"{key}_alpha_low": format_number(summary["alpha_low"]),
-            f"{key}_alpha_high": format_number(summary["alpha_high"]),
+            f"{key}_low_share": format_share(worst["share"]),
+            f"{key}_mean": format_mean(summary["mean"]),
+            f"{key}_mean_low": format_mean(summary["low"]),
+            f"{key}_mean_high": format_mean(summary["high"]),
+            f"{key}_alpha": format_coefficient(summary["alpha_alpha"]),
+            f"{key}_alpha_low": format_coefficient(summary["alpha_low"]),
+            f"{key}_alpha_high": format_coefficient(summary["alpha_high"]),
             f"{key}_alpha_word": reliability_word(summary["alpha_alpha"]),
         }
         shares = answer_shares(survey, scale.items)[[code.code for code in answer_codes]]
@@ -542,18 +553,18 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
         "表现": [codebook.scale(s).short_label for s in agreement["scale"]],
         "题项": [codebook.question_text(item) for item in agreement["item"]],
         "作答人数": agreement["n"],
-        "同意比例": agreement["share"].map("{:.1%}".format),
-        "95%区间": _interval_cells(agreement["low"], agreement["high"], ".1%"),
-        "加权同意比例": agreement["weighted_share"].map("{:.1%}".format),
+        "同意比例": agreement["share"].map(format_share),
+        "95%区间": _interval_cells(agreement["low"], agreement["high"], format_share),
+        "加权同意比例": agreement["weighted_share"].map(format_share),
     })
     scales_table = pd.DataFrame({
         "表现": table["name"],
         "计分人数": table["n"],
-        "平均得分": table["mean"].map("{:.2f}".format),
-        "95%区间": _interval_cells(table["low"], table["high"], ".2f"),
-        "加权平均得分": table["weighted_mean"].map("{:.2f}".format),
-        "Cronbach's α": table["alpha_alpha"].map("{:.2f}".format),
-        "α的95%区间": _interval_cells(table["alpha_low"], table["alpha_high"], ".2f"),
+        "平均得分": table["mean"].map(format_mean),
+        "95%区间": _interval_cells(table["low"], table["high"], format_mean),
+        "加权平均得分": table["weighted_mean"].map(format_mean),
+        "Cronbach's α": table["alpha_alpha"].map(format_coefficient),
+        "α的95%区间": _interval_cells(table["alpha_low"], table["alpha_high"], format_coefficient),
     })
     return ManifestationsSection(texts, scales, agreement_table, scales_table, float(top["share"]), majority,
                                  format_chinese_count(len(scales)))
@@ -582,12 +593,13 @@ def _effect_cell(row: pd.Series) -> str:
     if np.isnan(row["effect"]):
         return "—"
     if row["kind"] == "ordered":
-        text = f"ε² = {row['effect']:.3f}（{epsilon_squared_word(row['effect'])}）"
+        text = f"ε² = {format_variance_share(row['effect'])}（{epsilon_squared_word(row['effect'])}）"
         if not np.isnan(row["delta"]):
             first, second = row["delta_groups"]  # δ > 0: the first group tends to score higher
-            text += f"；δ = {row['delta']:.2f}（{first}相对{second}，{cliffs_delta_word(row['delta'])}）"
+            delta = row["delta"]
+            text += f"；δ = {format_coefficient(delta)}（{first}相对{second}，{cliffs_delta_word(delta)}）"
         return text
-    return f"V = {row['effect']:.2f}（{cramers_v_word(row['effect'])}）"
+    return f"V = {format_coefficient(row['effect'])}（{cramers_v_word(row['effect'])}）"
 
 
 def _groups_prose(inputs: _Inputs, section: GroupDifferencesSection | None) -> dict[str, MystText]:
@@ -647,7 +659,7 @@ def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
         texts |= {
             "ch3_diff_outcome": largest["outcome"],
             "ch3_diff_grouping": largest["grouping"],
-            "ch3_diff_eps": format_number(largest["effect"], 3),
+            "ch3_diff_eps": format_variance_share(largest["effect"]),
             "ch3_diff_eps_word": epsilon_squared_word(largest["effect"]),
             "ch3_diff_p": format_p_value(largest["p_adjusted"]),
             "ch3_diff_sig": significance_phrase(largest["p_adjusted"]),
@@ -667,8 +679,8 @@ def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
         means = group_means(inputs.scores[scale_id], groupings[row["grouping"]])
         means = means[means["n"] >= MIN_GROUP_ASYMPTOTIC]
         pieces.append(pd.DataFrame({"分组": [f"{row['grouping']}：{g}" for g in means["group"]],
-                                    "结果变量": row["outcome"], "平均得分": means["mean"].round(3),
-                                    "下限": means["low"].round(3), "上限": means["high"].round(3), "人数": means["n"]}))
+                                    "结果变量": row["outcome"], "平均得分": means["mean"],
+                                    "下限": means["low"], "上限": means["high"], "人数": means["n"]}))
     categorical_rows = differences[differences["kind"] == "categorical"]
     pressure_tests = categorical_rows.set_index("grouping") if len(categorical_rows) else None
     if largest is None:  # overall pressure alone: no scale means to chart
@@ -763,7 +775,7 @@ def _brant(inputs: _Inputs, pressure: pd.Series, predictors: pd.DataFrame
 
     table = pd.DataFrame({
         "自变量": merged["predictor"],
-        **{cut_header(c): merged[c].map("{:.2f}".format) for c in cut_columns},
+        **{cut_header(c): merged[c].map(format_coefficient) for c in cut_columns},
         "Brant χ²": merged["chi2"].map(_or_dash),
         "p值": merged["p_value"].map(format_p_value),
         "Holm校正p值": merged["p_adjusted"].map(format_p_value),
@@ -812,8 +824,8 @@ def _controls_phrase(odds: pd.DataFrame, scale_predictors: set[str]) -> tuple[st
         else:  # a number per unit: '驻村时长（每12个月）'
             unit = rest.rstrip("）").replace("每", "每多", 1)
             meaning = f"{base}{unit}，报告更高一级压力的可能随之{'上升' if likelier == '更可能' else '下降'}"
-        parts.append(f"“{name}”的优势比为{format_number(row['odds_ratio'])}"
-                     f"（95%区间{format_number(row['low'])}–{format_number(row['high'])}），"
+        parts.append(f"“{name}”的优势比为{format_coefficient(row['odds_ratio'])}"
+                     f"（95%区间{format_coefficient(row['low'])}–{format_coefficient(row['high'])}），"
                      f"即在其余自变量都相同的受访者之间，{meaning}")
     return "控制变量中区间不含1的是：" + "；".join(parts) + "。", clear
 
@@ -858,7 +870,7 @@ def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> Ordinal
     texts = {
         "ch3_ord_n": format_count(fit.n),
         "ch3_ord_reference": reference,
-        "ch3_ord_min_share": format_percent(MIN_LEVEL_SHARE, 0),
+        "ch3_ord_min_share": f"{MIN_LEVEL_SHARE:.0%}",  # a rule, not an estimate
         "ch3_ord_merge_phrase": _merge_phrase(merges, pressure_labels),
         "ch3_village_types_n": format_count(len(inputs.codebook.labels("village_type"))),
         "ch3_village_type_reason": _village_type_reason(inputs.survey),
@@ -872,9 +884,9 @@ def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> Ordinal
     for scale in inputs.manifestations:
         row = odds[odds["predictor"] == f"{scale.short_label}（每高1分）"].iloc[0]
         texts |= {
-            f"ch3_or_{scale.id}": format_number(row["odds_ratio"]),
-            f"ch3_or_{scale.id}_low": format_number(row["low"]),
-            f"ch3_or_{scale.id}_high": format_number(row["high"]),
+            f"ch3_or_{scale.id}": format_coefficient(row["odds_ratio"]),
+            f"ch3_or_{scale.id}_low": format_coefficient(row["low"]),
+            f"ch3_or_{scale.id}_high": format_coefficient(row["high"]),
             f"ch3_or_{scale.id}_phrase": {
                 "更可能": "区间整体大于1：该表现得分越高，报告更大总体压力的可能越大",
                 "更不可能": "区间整体小于1：该表现得分越高，报告更大总体压力的可能越小",
@@ -882,12 +894,12 @@ def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> Ordinal
         }
     brant_texts, brant_table, rejected = _brant(inputs, pressure, predictors)
     chart_data = odds.assign(
-        odds_ratio=odds["odds_ratio"].round(3), low=odds["low"].round(3), high=odds["high"].round(3),
+        odds_ratio=odds["odds_ratio"], low=odds["low"], high=odds["high"],
     ).rename(columns={"predictor": "自变量", "odds_ratio": "优势比", "low": "95%区间下限", "high": "95%区间上限"})[
         ["自变量", "优势比", "95%区间下限", "95%区间上限"]]
     table = odds.assign(
-        coef=odds["coef"].map("{:.3f}".format), odds_ratio=odds["odds_ratio"].map("{:.2f}".format),
-        interval=_interval_cells(odds["low"], odds["high"], ".2f"),
+        coef=odds["coef"].map(format_coefficient), odds_ratio=odds["odds_ratio"].map(format_coefficient),
+        interval=_interval_cells(odds["low"], odds["high"], format_coefficient),
         p_value=odds["p_value"].map(format_p_value),
     ).rename(columns={"predictor": "自变量", "coef": "系数", "odds_ratio": "优势比", "interval": "95%区间",
                       "p_value": "p值"})[["自变量", "系数", "优势比", "95%区间", "p值"]]
@@ -919,10 +931,10 @@ def _time_ranking_phrase(overall: pd.DataFrame) -> str:
     leaders = _shown_ties(overall)
     if len(leaders) > 1:
         names = "与".join(f"“{name}”" for name in leaders["工作事项"])
-        return f"选择比例并列最高的是{names}，各为{format_percent(leaders['share'].iloc[0])}"
+        return f"选择比例并列最高的是{names}，各为{format_share(leaders['share'].iloc[0])}"
     first, second = overall.iloc[0], overall.iloc[1]
     return (f"选择比例最高的是“{first['工作事项']}”，{share_word(first['share'])}受访者选了这一项"
-            f"（{format_percent(first['share'])}）；其次是“{second['工作事项']}”（{format_percent(second['share'])}）")
+            f"（{format_share(first['share'])}）；其次是“{second['工作事项']}”（{format_share(second['share'])}）")
 
 
 def _services_phrase(services: pd.Series, overall: pd.DataFrame, n_options: int) -> str:
@@ -931,7 +943,7 @@ def _services_phrase(services: pd.Series, overall: pd.DataFrame, n_options: int)
                                                     else set())
     if services.name in stated:
         return f"论文列出的四项职责中的“为民办事服务”，就是上面排第{format_count(int(services['rank']))}的这一项"
-    return (f"论文列出的四项职责中，“为民办事服务”被选择的比例为{format_percent(services['share'])}，"
+    return (f"论文列出的四项职责中，“为民办事服务”被选择的比例为{format_share(services['share'])}，"
             f"在{format_count(n_options)}项中排第{format_count(int(services['rank']))}位")
 
 
@@ -942,7 +954,7 @@ def _roles_top_phrase(table: pd.DataFrame, roles: list[str]) -> str:
         part = table[table["group"] == role]
         tops[role] = _shown_ties(part)
     names = {role: "与".join(f"“{name}”" for name in top["工作事项"]) for role, top in tops.items()}
-    shares = {role: format_percent(top["share"].iloc[0]) for role, top in tops.items()}
+    shares = {role: format_share(top["share"].iloc[0]) for role, top in tops.items()}
     if len(set(names.values())) == 1:
         each = "，".join(f"{role}{shares[role]}" for role in roles)
         return f"两类身份选择最多的都是{names[roles[0]]}（{each}）"
@@ -967,7 +979,7 @@ def _time_use(inputs: _Inputs) -> TimeUseSection | None:
         "ch3_time_services_phrase": _services_phrase(services, overall, len(options)),
         "ch3_time_roles_phrase": _roles_top_phrase(table, list(inputs.role_labels.values())),
     }
-    chart_data = table.assign(选择比例=table["share"].round(4))[["工作事项", "群体", "选择比例"]]
+    chart_data = table.assign(选择比例=table["share"])[["工作事项", "群体", "选择比例"]]
     return TimeUseSection(texts, chart_data, first["工作事项"], float(first["share"]), second["工作事项"],
                           float(second["share"]))
 
@@ -1028,14 +1040,14 @@ def _cause_items(inputs: _Inputs) -> dict[str, str]:
         reliability = cronbach_alpha(inputs.survey[list(cause.items)])
         key = f"ch3_{cause.id}"
         texts |= {
-            f"{key}_alpha": format_number(reliability["alpha"]),
-            f"{key}_alpha_low": format_number(reliability["low"]),
-            f"{key}_alpha_high": format_number(reliability["high"]),
+            f"{key}_alpha": format_coefficient(reliability["alpha"]),
+            f"{key}_alpha_low": format_coefficient(reliability["low"]),
+            f"{key}_alpha_high": format_coefficient(reliability["high"]),
             f"{key}_alpha_word": reliability_word(reliability["alpha"]),
-            f"{key}_mean": format_number(mean_interval(inputs.scores[cause.id])["mean"]),
+            f"{key}_mean": format_mean(mean_interval(inputs.scores[cause.id])["mean"]),
             f"{key}_items": "”和“".join(inputs.codebook.question_text(item) for item in cause.items),
-            f"{key}_agree_first": format_percent(agree.iloc[0]["share"]),
-            f"{key}_agree_second": format_percent(agree.iloc[1]["share"]),
+            f"{key}_agree_first": format_share(agree.iloc[0]["share"]),
+            f"{key}_agree_second": format_share(agree.iloc[1]["share"]),
         }
     return texts
 
@@ -1074,7 +1086,7 @@ def _causes(inputs: _Inputs) -> CausesSection | None:
         key = f"ch3_{cause.id}"
         texts |= {
             f"{key}_best": best["column"],
-            f"{key}_best_rho": format_number(best["rho"]),
+            f"{key}_best_rho": format_coefficient(best["rho"]),
         }
         if manifestation in inputs.manifestations:
             pair = own[own["column"] == manifestation.short_label].iloc[0]
@@ -1082,7 +1094,7 @@ def _causes(inputs: _Inputs) -> CausesSection | None:
             best_is_pair[cause.id] = round(abs(pair["rho"]), 2) >= round(abs(best["rho"]), 2)
             texts |= {
                 f"{key}_pair": manifestation.name,
-                f"{key}_rho": format_number(pair["rho"]),
+                f"{key}_rho": format_coefficient(pair["rho"]),
                 f"{key}_rho_reading": (f"{correlation_direction_word(pair['rho'])}相关，强度"
                                        f"{correlation_strength_word(pair['rho'])}，"
                                        f"{significance_phrase(pair['p_adjusted'])}"),
@@ -1095,7 +1107,7 @@ def _causes(inputs: _Inputs) -> CausesSection | None:
         every="结果是：可以这样对应的{total}个成因，与同序表现的相关都是它与各表现的相关中最强的。")
     if not paired:
         texts["ch3_generator_causes"] = ""
-    return CausesSection(texts, rho_matrix.round(3), rho_text, strongest["row"], strongest["column"],
+    return CausesSection(texts, rho_matrix, rho_text, strongest["row"], strongest["column"],
                          float(strongest["rho"]), len(correlations), significant,
                          format_chinese_count(len(inputs.causes)), format_chinese_count(len(inputs.manifestations)),
                          best_is_pair)
@@ -1139,12 +1151,12 @@ def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
         "ch3_iv_caveat": "访谈份数很少，" if len(interviews) < 30 else "访谈对象是怎样选出的，数据文件没有记载，",
         "ch3_iv_kind": interview_sentence("ch3_iv_kind", state),
         "ch3_iv_top": all_share.idxmax(),
-        "ch3_iv_top_share": format_percent(all_share.max()),
+        "ch3_iv_top_share": format_share(all_share.max()),
         "ch3_iv_low": all_share.idxmin(),
-        "ch3_iv_low_share": format_percent(all_share.min()),
+        "ch3_iv_low_share": format_share(all_share.min()),
     }
     return InterviewsSection(texts, len(interviews), state, interview_sentence("interview_source", state),
-                             interview_sentence("interview_note", state), mention_share.round(3), mention_text,
+                             interview_sentence("interview_note", state), mention_share, mention_text,
                              all_share.idxmax(), float(all_share.max()))
 
 
