@@ -41,6 +41,13 @@ EXPORTS = {
     "scale_agreement": "likert",
     "scale_scores": "likert",
     "option_shares": "multi_select",
+    "EXACT_BELOW": "paired_comparisons",
+    "compare_groups": "paired_comparisons",
+    "holm": "paired_comparisons",
+    "mcnemar_test": "paired_comparisons",
+    "compare_pairs": "paired_comparisons",
+    "two_group_test": "paired_comparisons",
+    "wilcoxon_test": "paired_comparisons",
     "BrantResult": "ordinal_model",
     "OrdinalFit": "ordinal_model",
     "brant_test": "ordinal_model",
@@ -70,6 +77,8 @@ EXPORTS = {
     "poststratification_weights": "weighting",
     "weighted_mean": "weighting",
     "weighted_share": "weighting",
+    "weighted_helpful_share": "weighted_ratings",
+    "weighted_rating_table": "weighted_ratings",
 }
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, EXPORTS)
