@@ -129,3 +129,11 @@ def test_weighted_share_uses_kish_effective_n():
     assert (result["low"], result["high"]) == pytest.approx(wilson_interval(4 / 6 * n_eff, n_eff))
     none = weighted_helpful_share(pd.Series([np.nan]), pd.Series([1.0]))
     assert math.isnan(none["share"]) and none["n_eff"] == 0.0
+
+
+def test_mcnemar_on_scale_scores_counts_scores_reaching_four():
+    a = pd.Series([4.0, 4.5, 3.67, 5.0, 2.0, 4.0], dtype="float64")
+    b = pd.Series([3.5, 4.0, 4.33, 3.0, 2.5, 4.0], dtype="float64")
+    result = mcnemar_test(a, b)
+    assert (result["a_only"], result["b_only"]) == (2, 1)
+    assert result["p"] == pytest.approx(stats.binomtest(1, 3, 0.5).pvalue)

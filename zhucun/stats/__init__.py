@@ -41,6 +41,7 @@ EXPORTS = {
     "scale_agreement": "likert",
     "scale_scores": "likert",
     "option_shares": "multi_select",
+    "AT_LEAST": "paired_comparisons",
     "EXACT_BELOW": "paired_comparisons",
     "compare_groups": "paired_comparisons",
     "holm": "paired_comparisons",

@@ -39,12 +39,16 @@ def holm(p_values: Sequence[float]) -> list[float]:
     return adjust_p_values(list(p_values), method="holm").tolist()
 
 
-def _indicator(values: pd.Series) -> np.ndarray:
-    return np.isin(values.to_numpy(dtype="float64"), HELPFUL_LEVELS)
+AT_LEAST = min(HELPFUL_LEVELS)  # "rated 4–5" on a 1–5 item, and "scale score ≥ 4" on a mean of items
 
 
-def mcnemar_test(a: pd.Series, b: pd.Series) -> dict[str, object]:
-    """McNemar's test of the share rating 4–5 on item *a* against item *b*, respondents who answered both.
+def _indicator(values: pd.Series, at_least: float = AT_LEAST) -> np.ndarray:
+    return values.to_numpy(dtype="float64") >= at_least
+
+
+def mcnemar_test(a: pd.Series, b: pd.Series, at_least: float = AT_LEAST) -> dict[str, object]:
+    """McNemar's test of the share rating 4–5 (≥ *at_least*) on item *a* against item *b*, respondents who
+    answered both; with a scale score (mean of items) for *a* and *b*, the share whose score reaches *at_least*.
 
     Returns n (pairs), share_a, share_b, a_only (4–5 on a, not on b), b_only, p and method
     ("exact" or "chi2"); p is 1 when no pair is discordant, NaN when there is no pair.
@@ -54,7 +58,7 @@ def mcnemar_test(a: pd.Series, b: pd.Series) -> dict[str, object]:
     if n == 0:
         return {"n": 0, "share_a": math.nan, "share_b": math.nan, "a_only": 0, "b_only": 0,
                 "p": math.nan, "method": "exact"}
-    hit_a, hit_b = _indicator(pairs["a"]), _indicator(pairs["b"])
+    hit_a, hit_b = _indicator(pairs["a"], at_least), _indicator(pairs["b"], at_least)
     a_only, b_only = int((hit_a & ~hit_b).sum()), int((~hit_a & hit_b).sum())
     exact = a_only + b_only < EXACT_BELOW
     table = [[int((hit_a & hit_b).sum()), a_only], [b_only, int((~hit_a & ~hit_b).sum())]]
