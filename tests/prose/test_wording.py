@@ -72,3 +72,14 @@ def test_standing_phrase_refuses_impossible_rankings():
     for args in ((0, 0, 0), (5, 6, 11), (-1, 0, 3)):
         with pytest.raises(ValueError):
             standing_phrase(*args)
+
+
+def test_format_p_clause_at_its_edges():
+    import math
+
+    from zhucun.prose.formatting import format_p_clause
+    assert format_p_clause(0.0) == "p < 0.001"
+    assert format_p_clause(0.000999) == "p < 0.001"
+    assert format_p_clause(0.001) == "p = 0.001"
+    assert format_p_clause(1.0) == "p = 1.000"
+    assert format_p_clause(math.nan) == "无法检验"

@@ -24,7 +24,7 @@ import pandas as pd
 from zhucun.data.framework import Framework, load_countermeasure_framework
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence, survey_source
-from zhucun.prose.formatting import format_count, format_number, format_p_value, format_percent
+from zhucun.prose.formatting import format_count, format_number, format_p_clause, format_p_value, format_percent
 from zhucun.prose.glue import MystText
 from zhucun.prose.wording import count_phrase, quoted_list, share_word, significance_phrase, standing_phrase
 from zhucun.stats.likert import AGREE_SCORE, scale_agreement, scale_scores
@@ -39,19 +39,61 @@ LEVEL = 0.05  # significance level of the corrected p-values
 # What supports each measure besides the survey: the book's reading of its theory (chapter 一) and the national
 # policy basis the book has read (shared facts; "未见" where none is known). The conclusion's table shows these.
 MEASURE_BASIS: dict[str, dict[str, str]] = {
-    "m_duty_list": {"theory": "权责对等：边界清楚", "policy": "间接：2021年中办意见规定四项职责",
-                    "cite": "zhongban2021opinion"},
-    "m_negative_list": {"theory": "权责对等：边界清楚", "policy": "未见国家层面依据", "cite": ""},
-    "m_power_list": {"theory": "权责对等：权责相称", "policy": "未见国家层面依据", "cite": ""},
-    "m_whistle": {"theory": "嵌入式治理：结构嵌入；权责相称", "policy": "未见国家层面依据", "cite": ""},
-    "m_informal_training": {"theory": "嵌入式治理：关系与文化嵌入", "policy": "未见国家层面依据", "cite": ""},
-    "m_handover": {"theory": "嵌入式治理：关系嵌入的延续", "policy": "未见国家层面依据", "cite": ""},
-    "m_exchange_platform": {"theory": "嵌入式治理：资源嵌入", "policy": "未见国家层面依据", "cite": ""},
-    "m_joint_building": {"theory": "嵌入式治理：结构与资源嵌入", "policy": "间接：2021年中办意见以建强村党组织为首项职责",
-                         "cite": "zhongban2021opinion"},
-    "m_dedicated_team": {"theory": "权责对等：考核一致", "policy": "未见国家层面依据", "cite": ""},
-    "m_evaluation": {"theory": "权责对等：考核一致", "policy": "未见（2017年指导意见正文未读到）", "cite": ""},
-    "m_error_tolerance": {"theory": "权责对等：权责相称、考核一致", "policy": "未见国家层面依据", "cite": ""},
+    "m_duty_list": {
+        "theory": "权责对等：边界清楚",
+        "policy": "间接：中办持续选派意见规定四项职责",
+        "cite": "zhongban2021opinion",
+    },
+    "m_negative_list": {
+        "theory": "权责对等：边界清楚",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
+    "m_power_list": {
+        "theory": "权责对等：权责相称",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
+    "m_whistle": {
+        "theory": "嵌入式治理：结构嵌入；权责相称",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
+    "m_informal_training": {
+        "theory": "嵌入式治理：关系与文化嵌入",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
+    "m_handover": {
+        "theory": "嵌入式治理：关系嵌入的延续",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
+    "m_exchange_platform": {
+        "theory": "嵌入式治理：资源嵌入",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
+    "m_joint_building": {
+        "theory": "嵌入式治理：结构与资源嵌入",
+        "policy": "间接：中办持续选派意见以建强村党组织为首项职责",
+        "cite": "zhongban2021opinion",
+    },
+    "m_dedicated_team": {
+        "theory": "权责对等：考核一致",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
+    "m_evaluation": {
+        "theory": "权责对等：考核一致",
+        "policy": "未见（中办、国办驻村工作队指导意见的正文本书未读到）",
+        "cite": "",
+    },
+    "m_error_tolerance": {
+        "theory": "权责对等：权责相称、考核一致",
+        "policy": "未见国家层面依据",
+        "cite": "",
+    },
 }
 
 
@@ -240,7 +282,8 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
     texts = {
         "ch5_top_measure": quoted_list(top_rows["label"]) if len(top_rows) > 1 else top["label"],
         "ch5_top_share": format_percent(top["share"]), "ch5_top_low": format_percent(top["low"]),
-        "ch5_top_high": format_percent(top["high"]), "ch5_top_wshare": format_percent(wide.loc[top["measure"], "share"]),
+        "ch5_top_high": format_percent(top["high"]),
+        "ch5_top_wshare": format_percent(wide.loc[top["measure"], "share"]),
         "ch5_bottom_measure": quoted_list(bottom_rows["label"]) if len(bottom_rows) > 1 else bottom["label"],
         "ch5_bottom_share": format_percent(bottom["share"]), "ch5_bottom_low": format_percent(bottom["low"]),
         "ch5_bottom_high": format_percent(bottom["high"]),
@@ -250,7 +293,8 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
     weighted_majority = int((weighted["share"] > 0.5).sum())
     texts["ch5_majority_phrase"] = count_phrase(
         majority, total, none="{total}项对策中没有一项的未加权获评比例超过一半",
-        some="{total}项对策中，未加权获评比例超过一半的有{count}项", every="全部{total}项对策的未加权获评比例都超过一半")
+        some="{total}项对策中，未加权获评比例超过一半的有{count}项",
+        every="全部{total}项对策的未加权获评比例都超过一半")
     texts["ch5_weighted_majority_phrase"] = count_phrase(
         weighted_majority, total, none="加权后也没有一项超过一半", some="加权后超过一半的有{count}项",
         every="加权后同样是全部超过一半")
@@ -271,7 +315,8 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
             some="校正后，有{count}项的获评比例显著低于它，其余的差别不显著",
             every="校正后，其余{total}项的获评比例都显著低于它"),
         "ch5_pairs_wilcoxon_phrase": count_phrase(
-            len(lower_w), k, none="按评分做的Wilcoxon检验也没有一项显著", some="按评分做的Wilcoxon检验，校正后显著的有{count}项",
+            len(lower_w), k, none="按评分做的Wilcoxon检验也没有一项显著",
+            some="按评分做的Wilcoxon检验，校正后显著的有{count}项",
             every="按评分做的Wilcoxon检验，{total}项都显著"),
         "ch5_first_measure": top["label"], "ch5_exact_below": format_count(EXACT_BELOW),
     }
@@ -279,8 +324,8 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
     top_bottom = ""
     if len(top_rows) < total and len(last):
         p = float(last["p_mcnemar_holm"].iloc[0])
-        texts |= {"ch5_top_bottom_p": format_p_value(p), "ch5_top_bottom_verdict": significance_phrase(p)}
-        top_bottom = ("其中与排在最后的“{glue}`ch5_last_measure`”相比，校正后 p = {glue}`ch5_top_bottom_p`，"
+        texts |= {"ch5_top_bottom_p": format_p_clause(p), "ch5_top_bottom_verdict": significance_phrase(p)}
+        top_bottom = ("其中与排在最后的“{glue}`ch5_last_measure`”相比，校正后{glue}`ch5_top_bottom_p`，"
                       "差别{glue}`ch5_top_bottom_verdict`。")
         texts["ch5_last_measure"] = bottom["label"]
     # Two roles: independent groups, Fisher's exact test per measure, Holm across the measures.
@@ -321,6 +366,10 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
     return texts, section, majority, len(lower), len(differing)
 
 
+def _share_with_interval(share: float, low: float, high: float) -> str:
+    return f"{format_percent(share)}（{format_percent(low)}–{format_percent(high)}）"
+
+
 def _ratings_table(ratings, weighted, roles, role_labels) -> pd.DataFrame:
     """tbl-ch5-ratings: per measure in overall rank order, unweighted and weighted shares, mean, the roles."""
     overall = ranked(ratings)
@@ -332,8 +381,8 @@ def _ratings_table(ratings, weighted, roles, role_labels) -> pd.DataFrame:
         parts = ratings[ratings["measure"] == row.measure].set_index("subgroup")
         rows.append({
             "对策": row.label, "回答人数": format_count(row.n),
-            "未加权：评4–5分比例（95%区间）": f"{format_percent(row.share)}（{format_percent(row.low)}–{format_percent(row.high)}）",
-            "加权：评4–5分比例（95%区间）": f"{format_percent(w['share'])}（{format_percent(w['low'])}–{format_percent(w['high'])}）",
+            "未加权：评4–5分比例（95%区间）": _share_with_interval(row.share, row.low, row.high),
+            "加权：评4–5分比例（95%区间）": _share_with_interval(w["share"], w["low"], w["high"]),
             "平均分": format_number(row.mean),
             **{f"{label}：比例": format_percent(parts.loc[label, "share"]) for label in role_labels},
             "身份差异（Fisher，Holm校正p）": format_p_value(by_role.loc[row.measure, "p_fisher_holm"]),

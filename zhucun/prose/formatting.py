@@ -41,6 +41,13 @@ def format_p_value(p: float) -> str:
     return "<0.001" if p < 0.001 else f"{p:.3f}"
 
 
+def format_p_clause(p: float) -> str:
+    """'p = 0.012' or 'p < 0.001' for prose (format_p_value's '<0.001' cannot follow '='); '无法检验' for none."""
+    if p is None or math.isnan(p):
+        return "无法检验"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
 CHINESE_DIGITS = "零一二三四五六七八九十"
 
 

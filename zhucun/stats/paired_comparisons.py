@@ -29,8 +29,8 @@ from scipy import stats
 from statsmodels.stats.contingency_tables import mcnemar
 
 from zhucun.stats.group_tests import adjust_p_values
-
 from zhucun.stats.ratings import HELPFUL_LEVELS
+
 EXACT_BELOW = 25  # discordant pairs below which McNemar's exact binomial form is used
 
 

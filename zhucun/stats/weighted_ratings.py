@@ -15,9 +15,8 @@ import numpy as np
 import pandas as pd
 
 from zhucun.stats.intervals import wilson_interval
-from zhucun.stats.weighting import kish_effective_n
-
 from zhucun.stats.ratings import HELPFUL_LEVELS
+from zhucun.stats.weighting import kish_effective_n
 
 
 def weighted_helpful_share(values: pd.Series, weights: pd.Series, levels=HELPFUL_LEVELS,
