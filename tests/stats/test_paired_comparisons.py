@@ -10,16 +10,16 @@ import pytest
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
+from zhucun.stats.intervals import wilson_interval
 from zhucun.stats.paired_comparisons import (
     EXACT_BELOW,
     compare_groups,
+    compare_pairs,
     holm,
     mcnemar_test,
-    compare_pairs,
     wilcoxon_test,
 )
 from zhucun.stats.weighted_ratings import weighted_helpful_share
-from zhucun.stats.intervals import wilson_interval
 
 
 def _ratings(seed: int = 3, n: int = 120) -> pd.DataFrame:
