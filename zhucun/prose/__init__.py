@@ -13,6 +13,7 @@ from zhucun.lazy_exports import lazy_exports
 EXPORTS = {
     "format_count": "formatting",
     "format_number": "formatting",
+    "format_p_clause": "formatting",
     "format_p_value": "formatting",
     "format_percent": "formatting",
     "format_wan": "formatting",
@@ -70,6 +71,8 @@ EXPORTS = {
     "SHARE_WORDS_EN": "wording",
     "share_word_en": "wording",
     "significance_phrase": "wording",
+    "quoted_list": "wording",
+    "standing_phrase": "wording",
 }
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, EXPORTS)
