@@ -16,6 +16,8 @@ MINIMUM_CJK = {
     "00_introduction.ipynb": 3000,
     "01_concepts_theory.ipynb": 2000,
     "02_requirements.ipynb": 2500,
+    "05_countermeasures.ipynb": 6000,
+    "06_conclusion.ipynb": 2500,
 }
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

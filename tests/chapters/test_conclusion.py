@@ -6,8 +6,11 @@ import pytest
 
 from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import countermeasures
-from zhucun.chapters.conclusion import analyse
+from zhucun.chapters.conclusion import analyse, support_strength
 from zhucun.data.survey import load_survey
+from zhucun.prose.formatting import format_p_clause, format_p_value, format_percent
+from zhucun.stats.likert import scale_scores
+from zhucun.stats.paired_comparisons import mcnemar_test
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +39,13 @@ def test_highest_and_lowest_manifestation(result):
     assert result.high["share"] >= result.low["share"]
     assert result.agreement_chart_data["同意比例"].max() == round(result.high["share"], 4)
     assert result.texts["ch6_high_scale"] == result.high["name"]
+    assert "“{glue}`ch6_high_scale`”" in result.texts["ch6_agreement_sentence"]
+    # The difference is judged by a paired test, never by interval overlap.
+    assert "McNemar" in result.texts["ch6_high_low_overlap"] and "重叠" not in result.texts["ch6_high_low_overlap"]
+    scores = scale_scores(load_survey(), kind="manifestation")
+    p = mcnemar_test(scores[result.high["scale"]], scores[result.low["scale"]])["p"]
+    assert result.texts["ch6_high_low_p"] == format_p_value(p)
+    assert format_p_clause(p) in result.texts["ch6_high_low_overlap"]
 
 
 def test_limits_follow_the_kind_of_data(result, survey):
@@ -43,3 +53,51 @@ def test_limits_follow_the_kind_of_data(result, survey):
     real = analyse(survey.drop(columns="synthetic", errors="ignore"))
     assert real.texts["ch6_data_kind"] == "问卷数据"
     assert f"问卷结果来自{len(survey)}份答卷" in real.texts["ch6_limit_data"]
+
+
+@pytest.mark.parametrize(("policy", "state", "share", "expected"), [
+    ("间接：…", "synthetic", 0.8, "理论推演（本书）；间接政策依据；问卷不计入"),
+    ("未见国家层面依据", "mixed", 0.8, "理论推演（本书）；无已知政策依据；问卷不计入"),
+    ("未见国家层面依据", "real", 0.0, "理论推演（本书）；无已知政策依据；问卷：没有受访者评4–5分"),
+    ("间接：…", "real", 1.0, "理论推演（本书）；间接政策依据；问卷：绝大多数受访者评4–5分"),
+    ("间接：…", "real", 0.5, "理论推演（本书）；间接政策依据；问卷：恰好一半受访者评4–5分"),
+    ("未见", "real", None, "理论推演（本书）；无已知政策依据；问卷未问到"),
+])
+def test_support_strength_follows_policy_state_and_share(policy, state, share, expected):
+    assert support_strength(policy, state, share) == expected
+
+
+def test_support_table_calls_demonstration_data_no_evidence(result, survey):
+    table = result.support_table
+    assert len(table) == 11 and list(table.columns)[-1] == "依据强度"
+    assert set(table["问卷"]) == {"演示数据，不作为证据"}
+    assert all(isinstance(v, str) for v in table.to_numpy().ravel())
+    real = analyse(survey.drop(columns="synthetic", errors="ignore"))
+    five = countermeasures.analyse(survey)
+    row = real.support_table.set_index("对策").loc["建立权力清单"]
+    assert format_percent(five.top["share"]) in row["问卷"] and "问卷：" in row["依据强度"]
+    assert "不是关于J省驻村干部的研究发现" in result.texts["ch6_show_label"]
+    assert "研究发现" not in real.texts["ch6_show_label"]
+
+
+def test_best_measure_sentence_carries_its_own_state_label(result):
+    assert "{glue}`ch6_data_kind`" in result.texts["ch6_best_sentence"]
+    assert "重叠" not in "".join(result.texts.values())
+
+
+def test_conclusion_on_other_data(survey):
+    other = analyse(survey.assign(m_whistle=5.0, p3_funds=1.0, p3_unit_support=1.0, p3_local_coordination=1.0))
+    assert other.texts["ch6_best_measure"] == "健全“乡村吹哨，部门报到”机制"
+    assert other.texts["ch6_best_pairs"] == "校正后，其余10项的获评比例都显著低于它"
+    assert other.low["scale"] == "p3" and other.texts["ch6_low_share"] == "0.0%"
+    assert other.texts["ch6_low_word"] == "没有"
+    tied = analyse(survey.assign(m_handover=5.0, m_whistle=5.0))
+    assert "并列的" in tied.texts["ch6_best_sentence"] and "和" in tied.texts["ch6_best_measure"]
+
+
+def test_no_heading_calls_demonstration_results_findings():
+    import nbformat
+    cells = nbformat.read(notebook_path("06_conclusion"), as_version=4).cells
+    headings = [line for cell in cells if cell.cell_type == "markdown" for line in cell.source.splitlines()
+                if line.startswith("#")]
+    assert not any("发现" in heading for heading in headings)

@@ -50,6 +50,7 @@ EXPORTS = {
     "format_fixed": "formatting",
     "format_mean": "formatting",
     "format_number": "formatting",
+    "format_p_clause": "formatting",
     "format_p_value": "formatting",
     "format_percent": "formatting",
     "format_points": "formatting",
@@ -84,11 +85,13 @@ EXPORTS = {
     "cramers_v_word": "wording",
     "epsilon_squared_word": "wording",
     "extreme_clause": "wording",
+    "quoted_list": "wording",
     "reliability_word": "wording",
     "share_gap_phrase": "wording",
     "share_word": "wording",
     "share_word_en": "wording",
     "significance_phrase": "wording",
+    "standing_phrase": "wording",
 }
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, EXPORTS)

@@ -124,6 +124,42 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
         "real": "问卷调查数据",
         "mixed": "问卷数据，含{synthetic_rows}份合成答卷",
     },
+    # 第五章: "在…中" (what the survey numbers of the chapter are)
+    "ch5_data_kind": {
+        "synthetic": "这份合成演示数据",
+        "real": "这份问卷数据",
+        "mixed": "这份含{synthetic_rows}份合成答卷的数据",
+    },
+    # 第五章, before the measures: what the survey numbers quoted in each subsection are
+    "ch5_show_head": {
+        "synthetic": ("下面各小节引用的问卷数字来自合成演示数据，只演示每项对策可以怎样对照数据来检视，"
+                      "不代表J省驻村干部的看法，也不能作为支持或反对某项对策的证据"),
+        "real": ("下面各小节引用的问卷数字来自研究者换入的调查数据，描述这份样本中受访者的判断；"
+                 "受访者认为有帮助，不等于措施实施后确有成效"),
+        "mixed": ("下面各小节引用的问卷数字混有{synthetic_rows}份合成答卷，只演示每项对策可以怎样对照数据来检视，"
+                  "在合成行被替换之前不能作为支持或反对某项对策的证据"),
+    },
+    # 结论, the survey column of the one-minute table
+    "ch6_survey_evidence": {
+        "synthetic": "演示数据，不作为证据",
+        "real": "问卷评价",
+        "mixed": "含{synthetic_rows}份合成答卷，不作为证据",
+    },
+    # 结论, answer 2: what the survey can say on the causes
+    "ch6_cause_link": {
+        "synthetic": ("演示数据中成因与表现之间的关联，是生成数据时按书中写明的假设设定的（见附录），"
+                      "第三章据此算出的相关只是这些假设的回声，不能用来证明哪一种成因造成了哪一种表现"),
+        "real": ("第三章报告了这份数据中各成因量表与各表现量表的相关；横截面的相关说明二者同时出现的程度，"
+                 "不足以单独证明因果方向"),
+        "mixed": ("当前数据中有{synthetic_rows}份合成答卷，其成因与表现之间的关联是按书中假设设定的，"
+                  "第三章算出的相关因此混有这些假设，不能用来证明哪一种成因造成了哪一种表现"),
+    },
+    # 结论, opening of "what these data show"
+    "ch6_show_label": {
+        "synthetic": "以下是合成演示数据给出的演示结果，只说明这套分析会输出什么，不是关于J省驻村干部的研究发现",
+        "real": "以下是这份问卷数据显示的结果，描述的是作答的受访者，推及全省时须考虑样本的选取方式",
+        "mixed": "以下结果混有{synthetic_rows}份合成答卷，只是演示数字，在合成行被替换之前不是研究发现",
+    },
     # 结论, 局限 1
     "ch6_limit_data": {
         "synthetic": ("论文的原始问卷和答卷无法获得。本版的问卷结果来自按书中写明的假设生成的演示数据，"

@@ -133,6 +133,14 @@ def format_wan(x: float) -> str:
     return f"{x / 10_000:g}万" if x >= 10_000 else f"{x:g}"
 
 
+def format_p_clause(p: float) -> str:
+    """'p = 0.012' or 'p < 0.001' for prose (format_p_value's '<0.001' cannot follow '='); '无法检验' for none."""
+    if p is None or math.isnan(p):
+        return "无法检验"
+    shown = format_p_value(p)
+    return f"p < {shown[1:]}" if shown.startswith("<") else f"p = {shown}"
+
+
 CHINESE_DIGITS = "零一二三四五六七八九十"
 
 

@@ -214,3 +214,33 @@ def reliability_word(value: float) -> str:
         if value >= threshold:
             return word
     return "偏低"
+
+
+def quoted_list(names) -> str:
+    """Names quoted and listed as Chinese prose lists them: '“A”', '“A”和“B”', '“A”、“B”和“C”'."""
+    quoted = [f"“{name}”" for name in names]
+    if not quoted:
+        raise ValueError("no names to list")
+    return quoted[0] if len(quoted) == 1 else "、".join(quoted[:-1]) + "和" + quoted[-1]
+
+
+def standing_phrase(higher: int, tied: int, total: int) -> str:
+    """Where one of *total* items stands in a ranking: *higher* items rank strictly above it, *tied* others
+    share its value. A tie is named as a tie, the top and the bottom as such.
+
+    "在N项对策中获评比例最高/最低", "与另外k项并列最高/最低/第r位", "在N项对策中排第r位",
+    "与其余各项对策的获评比例相同" (all tied), "是唯一一项受评的对策" (N = 1).
+    """
+    higher, tied, total = int(higher), int(tied), int(total)
+    if not (total >= 1 and 0 <= higher and 0 <= tied and higher + tied + 1 <= total):
+        raise ValueError(f"impossible standing: {higher} above, {tied} tied, of {total}")
+    if total == 1:
+        return "是唯一一项受评的对策"
+    if tied == total - 1:
+        return "与其余各项对策的获评比例相同"
+    rank, last = higher + 1, higher + tied + 1 == total
+    place = "最高" if rank == 1 else "最低" if last else f"第{format_count(rank)}位"
+    if tied:
+        return f"与另外{format_count(tied)}项并列{place}"
+    return f"在{format_count(total)}项对策中获评比例{place}" if place in ("最高", "最低") \
+        else f"在{format_count(total)}项对策中排{place}"
