@@ -37,7 +37,7 @@ def test_best_measure_is_chapter_five_s(result, survey):
 
 def test_highest_and_lowest_manifestation(result):
     assert result.high["share"] >= result.low["share"]
-    assert result.agreement_chart_data["同意比例"].max() == round(result.high["share"], 4)
+    assert result.agreement_chart_data["同意比例"].max() == result.high["share"]  # exact: rounded once, when shown
     assert result.texts["ch6_high_scale"] == result.high["name"]
     assert "“{glue}`ch6_high_scale`”" in result.texts["ch6_agreement_sentence"]
     # The difference is judged by a paired test, never by interval overlap.
@@ -59,7 +59,7 @@ def test_limits_follow_the_kind_of_data(result, survey):
     ("间接：…", "synthetic", 0.8, "理论推演（本书）；间接政策依据；问卷不计入"),
     ("未见国家层面依据", "mixed", 0.8, "理论推演（本书）；无已知政策依据；问卷不计入"),
     ("未见国家层面依据", "real", 0.0, "理论推演（本书）；无已知政策依据；问卷：没有受访者评4–5分"),
-    ("间接：…", "real", 1.0, "理论推演（本书）；间接政策依据；问卷：绝大多数受访者评4–5分"),
+    ("间接：…", "real", 1.0, "理论推演（本书）；间接政策依据；问卷：全部受访者评4–5分"),
     ("间接：…", "real", 0.5, "理论推演（本书）；间接政策依据；问卷：恰好一半受访者评4–5分"),
     ("未见", "real", None, "理论推演（本书）；无已知政策依据；问卷未问到"),
 ])

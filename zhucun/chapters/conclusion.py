@@ -228,7 +228,7 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
         "ch6_swap": survey_sentence("ch6_swap", state),
     }
     chart_data = None if high is None else agreement.rename(columns=_CHART_COLUMNS)[
-        ["困境表现", "有效人数", "同意比例", "95%区间下限", "95%区间上限"]].round(4)
+        ["困境表现", "有效人数", "同意比例", "95%区间下限", "95%区间上限"]]
     checks = {"样本量": len(survey), "最高表现": None if high is None else high["scale"],
               "最高比例": None if high is None else round(float(high["share"]), 4),
               "最低表现": None if low is None else low["scale"],

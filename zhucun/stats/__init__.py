@@ -68,8 +68,6 @@ EXPORTS = {
     "mcnemar_test": "paired_comparisons",
     "two_group_test": "paired_comparisons",
     "wilcoxon_test": "paired_comparisons",
-    "mcnemar_exact": "paired_tests",
-    "wilcoxon_signed_rank": "paired_tests",
     "ALL_LABEL": "ratings",
     "HELPFUL_LEVELS": "ratings",
     "chart_frame": "ratings",

@@ -23,7 +23,7 @@ import pandas as pd
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
 from zhucun.stats.likert import scale_scores
-from zhucun.stats.paired_tests import mcnemar_exact, wilcoxon_signed_rank
+from zhucun.stats.paired_comparisons import mcnemar_test, wilcoxon_test
 from zhucun.stats.ratings import HELPFUL_LEVELS
 
 SIGNIFICANCE = 0.05
@@ -81,9 +81,10 @@ def _leader(values: pd.Series, labels: dict[str, str], digits: int, columns: pd.
         both = columns[[leaders[0], runner]].dropna()
         pairs = len(both)
         if kind == "scores":
-            test, p = "Wilcoxon 符号秩检验", wilcoxon_signed_rank(both[leaders[0]], both[runner])
+            test, p = "Wilcoxon 符号秩检验", wilcoxon_test(both[leaders[0]], both[runner])["p"]
         else:
-            test, p = "McNemar 精确检验", mcnemar_exact(both[leaders[0]], both[runner])
+            result = mcnemar_test(both[leaders[0]], both[runner], at_least=1)  # the columns are 0/1 already
+            test, p = f"McNemar {'精确' if result['method'] == 'exact' else 'χ²'}检验", result["p"]
     return Leader(tuple(leaders), tuple(labels[i] for i in leaders), float(values[leaders[0]]), runner,
                   None if runner is None else labels[runner], math.nan if runner is None else float(values[runner]),
                   test, p, pairs)
