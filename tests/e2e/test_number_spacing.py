@@ -4,8 +4,8 @@
 space typed beside a {glue} role (or in an f-string) shows as a gap that the
 glued-in numbers elsewhere do not have. Checked on the built pages' prose:
 paragraphs, list items, headings and captions; code, tables (their cells are
-data), chart specs and source lines (资料来源, which quote file names and
-citations) are left out.
+data), chart specs, source lines (资料来源, which quote file names and
+citations) and the bibliography's entries (GB/T 7714 sets their punctuation) are left out.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ SPACE = "[ \u00a0\u2009]+"
 GAP = re.compile(rf"[{CJK}](?={SPACE}[0-9])|(?<![A-Za-z0-9.,])(?<![A-Za-z]-)[0-9][0-9.,]*%?{SPACE}[{CJK}]")
 # A caption's number ("图6 ") is set off from its title by the theme, as captions are.
 ITEM_NUMBER = re.compile(r"^\s*\d+\.\s+")
-LEFT_OUT = [".caption-number", "pre", "code", "script", "style", "table", "svg", ".zhucun-chart-source",
+# The bibliography's entries follow GB/T 7714's own punctuation (". 2018. 注：…").
+LEFT_OUT = [".citation-list", ".caption-number", "pre", "code", "script", "style", "table", "svg",
+            ".zhucun-chart-source",
             ".zhucun-chart-spec", ".headerlink", "nav", ".bd-sidebar", "footer", ".prev-next-area", ".bd-header",
             ".bd-toc"]
 PROSE = ["p", "li", "h1", "h2", "h3", "h4", "figcaption", ".caption-text", "dd", "dt"]

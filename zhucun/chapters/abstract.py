@@ -99,10 +99,14 @@ def _agreement_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) 
         tie_en = "jointly highest" if len(highest) > 1 else "highest"
         tie_low_en = "jointly lowest" if len(lowest) > 1 else "lowest"
         single = len(highest) == 1 and len(lowest) == 1
-        apart = bool(high["low"] > low["high"])
         zh["abs_high_low_overlap"] = result.texts["ch6_high_low_overlap"]
-        en["abs_en_high_low_overlap"] = ("the two 95% intervals do not overlap" if apart
-                                         else "the two 95% intervals overlap, so which is higher is uncertain")
+        if single:  # the conclusion's paired test of the two (never the overlap of their intervals)
+            shown = result.texts["ch6_high_low_p"]
+            p_clause = f"p < {shown[1:]}" if shown.startswith("<") else f"p = {shown}"
+            significant = result.texts["ch6_high_low_overlap"].endswith("差别显著")
+            en["abs_en_high_low_overlap"] = (
+                f"the same respondents answered both, and a paired McNemar test gives {p_clause}: the difference is "
+                + ("significant" if significant else "not significant, so which is higher is not settled"))
         zh_sentence = (f"在问卷问到的{{glue}}`abs_scale_count`种困境表现中，{score_zh}以{{glue}}`abs_high_scale`"
                        f"{tie_zh}，为{{glue}}`abs_high_share`（{{glue}}`abs_high_word`受访者），"
                        f"以{{glue}}`abs_low_scale`{tie_low_zh}，为{{glue}}`abs_low_share`"
@@ -113,7 +117,7 @@ def _agreement_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) 
                        "{glue}`abs_en_low_scale`, at {glue}`abs_en_low_share`"
                        + ("; {glue}`abs_en_high_low_overlap`. " if single else ". "))
         if not single:
-            del zh["abs_high_low_overlap"], en["abs_en_high_low_overlap"]
+            del zh["abs_high_low_overlap"]
     zh["abs_agreement_sentence"] = MystText(note_zh + zh_sentence)
     en["abs_en_agreement_sentence"] = MystText(note_en + en_sentence)
     return zh, en

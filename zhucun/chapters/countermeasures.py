@@ -356,7 +356,7 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
         "（{numref}`tbl-ch5-paired`）。" + top_bottom + "\n\n"
         "{glue}`ch5_role_a`与{glue}`ch5_role_b`是两组不同的人，比较用独立样本检验：每项对策以Fisher精确检验"
         "比较两类身份评4–5分的比例，再对{glue}`ch5_role_tests`项作Holm校正。{glue}`ch5_roles_phrase`；"
-        "{glue}`ch5_roles_mw_phrase`。分身份的比例见 {numref}`fig-ch5-measure-ratings`。\n\n"
+        "{glue}`ch5_roles_mw_phrase`。分身份的比例见{numref}`fig-ch5-measure-ratings`。\n\n"
         "```{glue:figure} fig-ch5-measure-ratings\n"
         ":name: fig-ch5-measure-ratings\n"
         "\n"

@@ -318,7 +318,7 @@ _CAUSES_INTRO = (
     "如果“成因导致表现”的论证成立，那么越认同某一成因描述的受访者，在相应表现上的得分也应越高，即二者正相关。"
     "{numref}`fig-ch3-cause-heatmap`给出$pairs两两之间的 Spearman 秩相关系数 ρ；"
     "{glue}`ch3_rho_pairs`个 p 值用 Benjamini–Hochberg 方法一并校正，星号表示校正后 p < 0.05（\\*）、"
-    "0.01（\\*\\*）和 0.001（\\*\\*\\*）。$missing\n"
+    "0.01（\\*\\*）和0.001（\\*\\*\\*）。$missing\n"
     "\n"
     "{glue}`ch3_rho_sig_phrase`；绝对值最大的是“{glue}`ch3_rho_top_cause`”与“{glue}`ch3_rho_top_manifestation`”"
     "之间的{glue}`ch3_rho_top_direction`相关，强度{glue}`ch3_rho_top_word`。"
@@ -755,7 +755,7 @@ def _brant(inputs: _Inputs, pressure: pd.Series, predictors: pd.DataFrame
     rejected = brant.by_predictor.loc[brant.by_predictor["p_adjusted"] < SIGNIFICANCE, "predictor"].tolist()
     texts = {
         "ch3_brant_omnibus": ("整体检验因分切点估计的协方差矩阵不正定而无法计算" if np.isnan(brant.chi2) else
-                              f"整体检验统计量 χ² = {brant.chi2:.1f}（自由度 {brant.df}），p = {brant.p_value:.3f}"),
+                              f"整体检验统计量 χ² = {brant.chi2:.1f}（自由度{brant.df}），p = {brant.p_value:.3f}"),
         "ch3_brant_rejected_phrase": count_phrase(
             len(rejected), len(brant.by_predictor), none="没有一个自变量的比例优势假定被拒绝",
             some="比例优势假定被拒绝的自变量有{count}个", every="全部{total}个自变量的比例优势假定都被拒绝"),
