@@ -341,7 +341,7 @@ _CAUSE_SECTIONS = (
     "α = {glue}`ch3_${id}_alpha`（95%区间{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`），"
     "{glue}`ch3_${id}_alpha_word`。",
     "受访者对“{glue}`ch3_${id}_items`”两种说法的同意比例依次是{glue}`ch3_${id}_agree_first`、"
-    "{glue}`ch3_${id}_agree_second`，二者合成的量表平均得分为{glue}`ch3_${id}_mean`分，"
+    "{glue}`ch3_${id}_agree_second`，两题平均所得的量表得分为{glue}`ch3_${id}_mean`分，"
     "内部一致性{glue}`ch3_${id}_alpha_word`（α为{glue}`ch3_${id}_alpha`，"
     "区间{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`）。",
 )
