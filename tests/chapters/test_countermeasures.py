@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 
 from tests.chapters.notebook_checks import assert_cells_are_text, assert_prose_is_glued, notebook_path
-from zhucun.chapters.countermeasures import MEASURE_BASIS, analyse, rated_extremes
+from zhucun.chapters.countermeasures import MEASURE_BASIS, analyse
 from zhucun.data.survey import load_survey
 from zhucun.prose.formatting import format_percent
+from zhucun.stats.headlines import best_measure
 from zhucun.stats.paired_comparisons import compare_pairs
 from zhucun.stats.ratings import ranked
 
@@ -114,8 +115,7 @@ def test_results_do_not_depend_on_row_order(survey, result):
 
 def test_a_tie_for_best_is_named_as_a_tie(survey):
     tied = run(survey.assign(m_evaluation=survey["m_power_list"], m_handover=5.0, m_whistle=5.0))
-    top_rows, _ = rated_extremes(tied.ratings)
-    assert set(top_rows["measure"]) == {"m_handover", "m_whistle"} == set(tied.top_tied)
+    assert set(tied.best.ids) == {"m_handover", "m_whistle"} == set(tied.top_tied) and tied.best.tied
     assert tied.texts["ch5_top_measure"] in ("“建立离任交接制度”和“健全“乡村吹哨，部门报到”机制”",
                                              "“健全“乡村吹哨，部门报到”机制”和“建立离任交接制度”")
     assert "并列" in tied.texts["ch5_ratings_section"]
@@ -140,3 +140,10 @@ def test_without_question_12_every_measure_sentence_is_empty(survey):
     assert none.paired is None and none.roles is None and none.paired_table is None
     # The data on the manifestations and causes are still there.
     assert "{glue}`ch5_p1_share`" in none.texts["ch5_g1_data"]
+
+
+def test_the_best_measure_is_the_books_headline(survey, result):
+    headline = best_measure(survey)
+    assert result.best == headline and result.top_tied == headline.ids
+    assert result.top["measure"] == headline.id and result.top["share"] == pytest.approx(headline.value)
+

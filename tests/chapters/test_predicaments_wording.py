@@ -14,12 +14,12 @@ from zhucun.chapters.predicaments import (
     _roles_top_phrase,
     _services_phrase,
     _time_ranking_phrase,
-    portion_phrase,
-    summary_leader_phrase,
     top_items_phrase,
     weight_gap_phrase,
 )
 from zhucun.data.survey import load_survey
+from zhucun.prose.headline_wording import summary_leader_phrase
+from zhucun.prose.wording import portion_phrase
 from zhucun.stats.headlines import Leader
 
 

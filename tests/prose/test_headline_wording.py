@@ -5,17 +5,17 @@ from __future__ import annotations
 import math
 
 from zhucun.prose.formatting import format_percent
-from zhucun.prose.headline_wording import leader_sentence
+from zhucun.prose.headline_wording import leader_sentence, leader_sentence_en, summary_leader_phrase
 from zhucun.stats.headlines import Leader
 
 BASE = dict(ids=("a",), labels=("甲",), value=0.8, runner_up_id="b", runner_up_label="乙", runner_up_value=0.6,
-            test="McNemar 精确检验", n_pairs=50)
+            test="mcnemar-exact", n_pairs=50)
 
 
 def test_ahead():
     text = leader_sentence(Leader(**BASE, p_value=0.012), "比例", format_percent)
     assert text.startswith("比例最高的是“甲”（80.0%）")
-    assert "确实高于居第二的“乙”（60.0%）" in text and "p = 0.012" in text
+    assert "确实高于居第二的“乙”（60.0%）" in text and "（McNemar 精确检验，p = 0.012）" in text
 
 
 def test_at_the_significance_level_is_not_ahead():
@@ -24,7 +24,7 @@ def test_at_the_significance_level_is_not_ahead():
 
 
 def test_very_small_p():
-    assert "p <0.001" in leader_sentence(Leader(**BASE, p_value=0.0001), "比例")
+    assert "p < 0.001" in leader_sentence(Leader(**BASE, p_value=0.0001), "比例")
 
 
 def test_tie():
@@ -37,3 +37,33 @@ def test_nothing_to_test():
     alone = Leader(**{**BASE, "runner_up_id": None, "runner_up_label": None, "runner_up_value": math.nan,
                       "test": ""}, p_value=math.nan)
     assert leader_sentence(alone, "比例") == "比例最高的是“甲”"
+
+
+NAMES = {"a": "A", "b": "B", "c": "C"}.__getitem__
+
+
+def test_english_twin_says_the_same_at_every_edge():
+    ahead = leader_sentence_en(Leader(**BASE, p_value=0.012), "share", NAMES, format_percent)
+    assert ahead == ("the highest share is that of “A” (80.0%); a paired comparison of the same respondents "
+                     "(exact McNemar test, p = 0.012) shows it above the second, “B” (60.0%)")
+    level = leader_sentence_en(Leader(**BASE, p_value=0.05), "share", NAMES)
+    assert "is not significant" in level and "p = 0.050" in level and "%" not in level
+    assert "p < 0.001" in leader_sentence_en(Leader(**{**BASE, "test": "wilcoxon"}, p_value=0.0001), "mean", NAMES)
+    assert "Wilcoxon signed-rank test" in leader_sentence_en(Leader(**{**BASE, "test": "wilcoxon"}, p_value=0.2),
+                                                            "mean", NAMES)
+    tie = Leader(**{**BASE, "ids": ("a", "c"), "labels": ("甲", "丙"), "test": ""}, p_value=math.nan)
+    assert leader_sentence_en(tie, "mean score", NAMES) == "the highest mean score is shared by two, “A” and “C”"
+    assert "nothing to test" in leader_sentence_en(Leader(**BASE, p_value=math.nan), "share", NAMES)
+    alone = Leader(**{**BASE, "runner_up_id": None, "runner_up_label": None, "runner_up_value": math.nan,
+                      "test": ""}, p_value=math.nan)
+    assert leader_sentence_en(alone, "share", NAMES) == "the highest share is that of “A”"
+
+
+def test_chi2_mcnemar_is_named():
+    assert "McNemar χ²检验" in leader_sentence(Leader(**{**BASE, "test": "mcnemar-chi2"}, p_value=0.3), "比例")
+
+
+def test_summary_phrase_agrees_with_the_sentence():
+    ahead, level = Leader(**BASE, p_value=0.012), Leader(**BASE, p_value=0.05)
+    assert "确实高于" in leader_sentence(ahead, "平均得分") and "并不显著" not in summary_leader_phrase(ahead)
+    assert "并不显著" in leader_sentence(level, "平均得分") and "并不显著" in summary_leader_phrase(level)

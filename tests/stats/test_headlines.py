@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 from zhucun.data.survey import load_survey
-from zhucun.stats.headlines import Leader, _leader, best_measure, headline_results, strongest_manifestation
+from zhucun.stats.headlines import (
+    Leader,
+    _leader,
+    best_measure,
+    headline_results,
+    strongest_manifestation,
+    tied_at_extreme,
+)
 from zhucun.stats.likert import scale_scores
 from zhucun.stats.paired_comparisons import mcnemar_test, wilcoxon_test
 
@@ -66,7 +73,7 @@ def test_a_single_scale_has_no_runner_up():
 
 def test_ahead_only_below_the_significance_level():
     base = dict(ids=("a",), labels=("甲",), value=0.8, runner_up_id="b", runner_up_label="乙", runner_up_value=0.6,
-                test="McNemar 精确检验", n_pairs=50)
+                test="mcnemar-exact", n_pairs=50)
     assert Leader(**base, p_value=0.049).ahead
     assert not Leader(**base, p_value=0.05).ahead
     assert not Leader(**base, p_value=math.nan).ahead
@@ -76,3 +83,13 @@ def test_not_asked_gives_none(survey):
     without = survey.drop(columns=[c for c in survey.columns if c.startswith("m_")])
     assert best_measure(without) is None
     assert np.isfinite(strongest_manifestation(without).value)
+
+
+def test_tied_at_extreme_is_equality_as_shown():
+    shares = pd.Series({"a": 0.80645, "b": 0.8057, "c": 0.8049, "d": math.nan, "e": 0.1})
+    assert tied_at_extreme(shares, 3) == ["a", "b"]          # 80.6% and 80.6%: tied as the reader sees them
+    assert tied_at_extreme(shares, 4) == ["a"]               # at one more digit they are not
+    assert tied_at_extreme(shares, 3, lowest=True) == ["e"]
+    assert tied_at_extreme(pd.Series({"x": 0.5, "y": 0.5}), 3) == ["x", "y"]  # all tied
+    assert tied_at_extreme(pd.Series({"x": 0.0, "y": 0.0}), 3, lowest=True) == ["x", "y"]  # zero
+    assert tied_at_extreme(pd.Series([math.nan], index=["x"]), 3) == []       # nothing to rank

@@ -6,9 +6,10 @@ it gives the share of respondents whose scale score reaches 4 (chapter 三's
 ``scale_agreement``), unweighted with its Wilson interval and weighted by role.
 From question 12 it rates each measure: the share rating 4–5, unweighted with
 its Wilson interval and weighted by role (Kish-adjusted Wilson interval), the
-mean, and where the measure stands among the others (ties named as ties). The
-best and the worst rated measures are chosen in one place,
-:func:`rated_extremes`. Whether the best differs from the others is tested on
+mean, and where the measure stands among the others (ties at the shown precision
+named as ties). The best rated measure is the book's headline,
+:func:`zhucun.stats.headlines.best_measure`, and the worst is chosen by the same
+tie rule. Whether the best differs from the others is tested on
 the paired ratings (McNemar, Wilcoxon signed-rank, Holm across the pairs), and
 whether the two roles differ by Fisher's exact test (Mann–Whitney on the
 scores, Holm across the measures). When the questionnaire did not ask
@@ -27,6 +28,7 @@ from zhucun.prose.data_description import not_asked_sentence, survey_sentence, s
 from zhucun.prose.formatting import format_count, format_number, format_p_clause, format_p_value, format_percent
 from zhucun.prose.glue import MystText
 from zhucun.prose.wording import count_phrase, quoted_list, share_word, significance_phrase, standing_phrase
+from zhucun.stats.headlines import SHARE_DIGITS, Leader, best_measure, tied_at_extreme
 from zhucun.stats.likert import AGREE_SCORE, scale_agreement, scale_scores
 from zhucun.stats.paired_comparisons import EXACT_BELOW, compare_groups, compare_pairs
 from zhucun.stats.ratings import chart_frame, measure_ratings, ranked
@@ -111,10 +113,11 @@ class CountermeasuresResult:
     # The ones below are None when question 12 was not asked.
     ratings: pd.DataFrame | None           # measure_ratings: one row per measure × subgroup (unweighted)
     weighted: pd.DataFrame | None          # weighted share 4–5 per measure, Kish-adjusted Wilson interval
+    best: Leader | None                    # the headline: the best rated measure and its paired test
     top: pd.Series | None                  # the best rated measure of all respondents (first row of ranked())
     bottom: pd.Series | None               # the worst rated one (last row)
-    top_tied: tuple[str, ...]              # every measure sharing the best share (ids, ranked order)
-    bottom_tied: tuple[str, ...]           # every measure sharing the worst share
+    top_tied: tuple[str, ...]              # every measure sharing the best share as shown (ids, ranked order)
+    bottom_tied: tuple[str, ...]           # every measure sharing the worst share as shown
     paired: pd.DataFrame | None            # the best measure against each other one (compare_pairs)
     roles: pd.DataFrame | None             # first secretaries against team members per measure (compare_groups)
     framework_table: pd.DataFrame          # tbl-ch5-framework
@@ -167,17 +170,6 @@ _RATINGS_CAVEAT = (
 def not_rated_sentence(survey: pd.DataFrame) -> str:
     """Why no measure could be rated ('' when question 12 was asked); the conclusion says it too."""
     return not_asked_sentence(coverage(survey).not_asked("countermeasures"), "受访者对各项对策的评价")
-
-
-def rated_extremes(ratings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """THE choice of the best and the worst rated measure (all respondents, share rating 4–5), ties kept.
-
-    Returns the rows of :func:`zhucun.stats.ratings.ranked` sharing the highest share and those sharing
-    the lowest; shares are fractions of counts, so equal means tied. With every share equal both are all rows.
-    """
-    overall = ranked(ratings)
-    return (overall[overall["share"] == overall["share"].iloc[0]],
-            overall[overall["share"] == overall["share"].iloc[-1]])
 
 
 def _weights(survey: pd.DataFrame) -> pd.Series | None:
@@ -249,8 +241,9 @@ def _measure_texts(overall: pd.DataFrame, weighted: pd.DataFrame, order: list[st
     texts = {}
     for index, measure in enumerate(order):
         row = overall.set_index("measure").loc[measure]
-        higher = int((overall["share"] > row["share"]).sum())
-        tied = int((overall["share"] == row["share"]).sum()) - 1
+        shown = overall["share"].round(SHARE_DIGITS)  # equal as shown is tied, as everywhere in the book
+        higher = int((shown > round(row["share"], SHARE_DIGITS)).sum())
+        tied = int((shown == round(row["share"], SHARE_DIGITS)).sum()) - 1
         w = wide.loc[measure]
         names = {"share": format_percent(row["share"]), "low": format_percent(row["low"]),
                  "high": format_percent(row["high"]), "wshare": format_percent(w["share"]),
@@ -431,7 +424,7 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
              "ch5_show_head": survey_sentence("ch5_show_head", state)}
     order = [m.id for m in framework.measures]
     checks = {"样本量": len(survey), "对策数": len(framework.measures)}
-    ratings = weighted = top = bottom = paired = roles = None
+    ratings = weighted = best = top = bottom = paired = roles = None
     top_tied = bottom_tied = ()
     ratings_tbl = paired_tbl = None
     if not_rated_sentence(survey) or weights is None:
@@ -445,7 +438,9 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
         ratings = measure_ratings(survey, codebook)
         weighted = weighted_rating_table(survey, order, weights)
         overall = ranked(ratings)
-        top_rows, bottom_rows = rated_extremes(ratings)
+        best = best_measure(survey, codebook)  # the headline, as 结论 and the abstract state it
+        top_rows = overall[overall["measure"].isin(best.ids)]
+        bottom_rows = overall.loc[tied_at_extreme(overall["share"], SHARE_DIGITS, lowest=True)]
         top, bottom = overall.iloc[0], overall.iloc[-1]
         top_tied, bottom_tied = tuple(top_rows["measure"]), tuple(bottom_rows["measure"])
         paired = compare_pairs(survey, [(top["measure"], m) for m in order if m != top["measure"]])
@@ -474,6 +469,7 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
         problems=problems,
         ratings=ratings,
         weighted=weighted,
+        best=best,
         top=top,
         bottom=bottom,
         top_tied=top_tied,

@@ -42,7 +42,7 @@ from zhucun.prose.formatting import (
     format_weight,
 )
 from zhucun.prose.glue import MystText
-from zhucun.prose.headline_wording import leader_sentence
+from zhucun.prose.headline_wording import leader_sentence, summary_leader_phrase
 from zhucun.prose.wording import (
     cliffs_delta_word,
     comparison_word,
@@ -51,6 +51,7 @@ from zhucun.prose.wording import (
     count_phrase,
     cramers_v_word,
     epsilon_squared_word,
+    portion_phrase,
     reliability_word,
     share_word,
     significance_phrase,
@@ -65,7 +66,7 @@ from zhucun.stats.group_tests import (
     group_means,
     tenure_band,
 )
-from zhucun.stats.headlines import HeadlineResults, headline_results
+from zhucun.stats.headlines import SHARE_DIGITS, HeadlineResults, headline_results, tied_at_extreme
 from zhucun.stats.intervals import mean_interval
 from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, scale_scores
 from zhucun.stats.multi_select import option_shares
@@ -133,24 +134,6 @@ def top_items_phrase(items: list[str], scales: list[str]) -> str:
     owners = list(dict.fromkeys(scales))
     belong = f"同属“{owners[0]}”" if len(owners) == 1 else "分属" + "".join(f"“{name}”" for name in owners)
     return f"认同面最广的是并列的{quoted}，{belong}"
-
-
-def portion_phrase(count: int, total: int, what: str) -> str:
-    """'全部…' / '没有一项…' / '大多数…' (share_word of count/total): how many of *total* did *what*, in words."""
-    if count == 0:  # also when there were none to count
-        return f"没有一项{what}"
-    if count == total:
-        return f"全部{what}"
-    return f"{share_word(count / total)}{what}"
-
-
-def summary_leader_phrase(leader) -> str:
-    """The strongest manifestation as the summary says it: tied, ahead, or first without a tested lead."""
-    if leader.tied:
-        return "平均得分并列最高的是" + "、".join(f"“{label}”" for label in leader.labels)
-    if leader.runner_up_id is None or leader.ahead:
-        return f"平均得分最高的是“{leader.label}”"
-    return f"平均得分最高的是“{leader.label}”，但它领先第二位的差距在配对检验中并不显著"
 
 
 def weight_gap_phrase(largest_gap: float) -> str:
@@ -922,9 +905,8 @@ class TimeUseSection:
 
 
 def _shown_ties(part: pd.DataFrame) -> pd.DataFrame:
-    """The rows sharing the highest share as the book shows it (one decimal of a percentage)."""
-    shown = part["share"].round(3)
-    return part[shown == shown.max()]
+    """The rows sharing the highest share as the book shows it (the book's one tie rule)."""
+    return part.loc[tied_at_extreme(part["share"], SHARE_DIGITS)]
 
 
 def _time_ranking_phrase(overall: pd.DataFrame) -> str:

@@ -2,21 +2,29 @@
 
 A leader is said to be ahead only when the paired test of its difference from the runner-up is
 significant; a tie at the precision shown is named as a tie; otherwise the sentence says that these
-data cannot tell the two apart.
+data cannot tell the two apart. The Chinese and the English sentence say the same thing of the same
+:class:`~zhucun.stats.headlines.Leader`; names are passed in, so a chapter quotes its own labels.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from zhucun.prose.formatting import format_chinese_count, format_p_value
+from zhucun.prose.formatting import format_chinese_count, format_english_count, format_p_clause
 from zhucun.stats.headlines import Leader
 
+# The paired tests of zhucun.stats.headlines, by their key: (Chinese, English).
+TEST_NAMES = {
+    "wilcoxon": ("Wilcoxon 符号秩检验", "Wilcoxon signed-rank test"),
+    "mcnemar-exact": ("McNemar 精确检验", "exact McNemar test"),
+    "mcnemar-chi2": ("McNemar χ²检验", "McNemar χ² test"),
+}
 
-def _p(p: float) -> str:
-    shown = format_p_value(p)
-    return f"p {shown}" if shown.startswith("<") else f"p = {shown}"
+
+def _test_clause(leader: Leader, english: bool = False) -> str:
+    """'McNemar 精确检验，p = 0.012' / 'exact McNemar test, p = 0.012'."""
+    return TEST_NAMES[leader.test][int(english)] + (", " if english else "，") + format_p_clause(leader.p_value)
 
 
 def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str] | None = None) -> str:
@@ -38,6 +46,45 @@ def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str
     if math.isnan(leader.p_value):
         return f"{head}，它与{runner}在每位受访者身上都没有差别，无从检验"
     if leader.ahead:
-        return f"{head}；同一批受访者的配对比较（{leader.test}，{_p(leader.p_value)}）表明它确实高于{runner}"
-    return (f"{head}，但它与{runner}之差在同一批受访者的配对比较中并不显著（{leader.test}，{_p(leader.p_value)}），"
+        return f"{head}；同一批受访者的配对比较（{_test_clause(leader)}）表明它确实高于{runner}"
+    return (f"{head}，但它与{runner}之差在同一批受访者的配对比较中并不显著（{_test_clause(leader)}），"
             "两者孰高孰低，这些数据还不能确定")
+
+
+def _en_list(names: Sequence[str]) -> str:
+    quoted = [f"“{name}”" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], str],
+                       value: Callable[[float], str] | None = None) -> str:
+    """The English twin of :func:`leader_sentence`: 'the highest {ranked_by} is “X” …' (no final full stop).
+
+    *names* gives the English name of an id (e.g. english_name); *value* formats the compared values.
+    """
+    def shown(x: float) -> str:
+        return f" ({value(x)})" if value is not None else ""
+
+    if leader.tied:
+        return (f"the highest {ranked_by} is shared by {format_english_count(len(leader.ids))}, "
+                f"{_en_list([names(i) for i in leader.ids])}{shown(leader.value)}")
+    head = f"the highest {ranked_by} is that of “{names(leader.id)}”{shown(leader.value)}"
+    if leader.runner_up_id is None:
+        return head
+    runner = f"the second, “{names(leader.runner_up_id)}”{shown(leader.runner_up_value)}"
+    if math.isnan(leader.p_value):
+        return f"{head}; no respondent answered it differently from {runner}, so there is nothing to test"
+    if leader.ahead:
+        return (f"{head}; a paired comparison of the same respondents ({_test_clause(leader, True)}) shows it "
+                f"above {runner}")
+    return (f"{head}, but its lead over {runner} is not significant in a paired comparison of the same respondents "
+            f"({_test_clause(leader, True)}), so these data cannot yet tell which is higher")
+
+
+def summary_leader_phrase(leader: Leader) -> str:
+    """The strongest manifestation as a summary says it: tied, ahead, or first without a tested lead."""
+    if leader.tied:
+        return "平均得分并列最高的是" + "、".join(f"“{label}”" for label in leader.labels)
+    if leader.runner_up_id is None or leader.ahead:
+        return f"平均得分最高的是“{leader.label}”"
+    return f"平均得分最高的是“{leader.label}”，但它领先第二位的差距在配对检验中并不显著"

@@ -203,6 +203,15 @@ def count_phrase(count: int, total: int, *, some: str, none: str, every: str | N
     return template.format(count=format_count(count), total=format_count(total))
 
 
+def portion_phrase(count: int, total: int, what: str) -> str:
+    """'全部…' / '没有一项…' / '大多数…' (share_word of count/total): how many of *total* did *what*, in words."""
+    if count == 0:  # also when there were none to count
+        return f"没有一项{what}"
+    if count == total:
+        return f"全部{what}"
+    return f"{share_word(count / total)}{what}"
+
+
 RELIABILITY_WORDS = ((0.9, "很高"), (0.8, "良好"), (0.7, "可以接受"), (0.6, "勉强可用"), (-math.inf, "偏低"))
 
 

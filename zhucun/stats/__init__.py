@@ -39,6 +39,7 @@ EXPORTS = {
     "best_measure": "headlines",
     "headline_results": "headlines",
     "strongest_manifestation": "headlines",
+    "tied_at_extreme": "headlines",
     "mean_interval": "intervals",
     "wilson_interval": "intervals",
     "AGREE_LEVELS": "likert",

@@ -7,7 +7,8 @@ Chapters 三, 五, 结论 and the front matter all state them, so they all take 
 * **best-rated measure**: the highest share of respondents rating a measure 4 or 5 ("帮助较大/很大"),
   among the measures of question 12.
 
-Each is a :class:`Leader`: the leader (several when they tie at the precision the book shows), the
+Each is a :class:`Leader`: the leader (several when they tie at the precision the book shows, the one
+tie rule of the book, :func:`tied_at_extreme`), the
 runner-up, and a paired test of the difference between them, since the same respondents answered
 both: Wilcoxon's signed-rank test on the two scale scores, McNemar's exact test on the two "rated
 4–5" indicators. Only a significant test lets a sentence say that the leader is ahead.
@@ -41,7 +42,7 @@ class Leader:
     runner_up_id: str | None    # the next after the leader(s); None when nothing else was ranked
     runner_up_label: str | None
     runner_up_value: float
-    test: str                   # the paired test's name ('' without a runner-up or with a tie)
+    test: str                   # the paired test: 'wilcoxon', 'mcnemar-exact' or 'mcnemar-chi2' ('' for none)
     p_value: float              # NaN without a test
     n_pairs: int                # respondents who answered both
 
@@ -69,11 +70,22 @@ class HeadlineResults:
     best_measure: Leader | None             # None when question 12 was not asked
 
 
+def tied_at_extreme(values: pd.Series, digits: int, *, lowest: bool = False) -> list:
+    """The labels of *values* sharing its highest (or lowest) value as the book shows it, *digits* decimals.
+
+    THE tie rule of every "最高/最低" the book states: two values a reader sees as equal are tied, whatever
+    their later digits. Labels keep *values*' order; missing values never lead.
+    """
+    shown = values.dropna().round(digits)
+    if shown.empty:
+        return []
+    target = shown.min() if lowest else shown.max()
+    return [label for label in shown.index if shown[label] == target]
+
+
 def _leader(values: pd.Series, labels: dict[str, str], digits: int, columns: pd.DataFrame, kind: str) -> Leader:
     """The leader of *values* (ids in codebook order; ties at *digits* decimals) against its runner-up."""
-    shown = values.round(digits)
-    top = shown.max()
-    leaders = [i for i in values.index if shown[i] == top]
+    leaders = tied_at_extreme(values, digits)
     rest = [i for i in values.sort_values(ascending=False, kind="stable").index if i not in leaders]
     runner = rest[0] if rest else None
     test, p, pairs = "", math.nan, 0
@@ -81,10 +93,10 @@ def _leader(values: pd.Series, labels: dict[str, str], digits: int, columns: pd.
         both = columns[[leaders[0], runner]].dropna()
         pairs = len(both)
         if kind == "scores":
-            test, p = "Wilcoxon 符号秩检验", wilcoxon_test(both[leaders[0]], both[runner])["p"]
+            test, p = "wilcoxon", wilcoxon_test(both[leaders[0]], both[runner])["p"]
         else:
             result = mcnemar_test(both[leaders[0]], both[runner], at_least=1)  # the columns are 0/1 already
-            test, p = f"McNemar {'精确' if result['method'] == 'exact' else 'χ²'}检验", result["p"]
+            test, p = f"mcnemar-{'exact' if result['method'] == 'exact' else 'chi2'}", result["p"]
     return Leader(tuple(leaders), tuple(labels[i] for i in leaders), float(values[leaders[0]]), runner,
                   None if runner is None else labels[runner], math.nan if runner is None else float(values[runner]),
                   test, p, pairs)
