@@ -11,7 +11,7 @@ from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import abstract, conclusion, countermeasures
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_survey
-from zhucun.prose.formatting import ENGLISH_DIGITS
+from zhucun.prose.formatting import ENGLISH_DIGITS, format_p_clause
 
 
 @pytest.fixture(scope="module")
@@ -54,17 +54,23 @@ def test_every_glue_name_of_both_pages_is_given(result):
 def test_the_numbers_are_the_chapters_own(result, survey):
     ch6 = conclusion.analyse(survey).texts
     ch5 = countermeasures.analyse(survey).texts
-    for name in ("n", "high_share", "high_word", "low_share"):
-        assert result.texts[f"abs_{name}"] == ch6[f"ch6_{name}"]
-    assert result.texts["abs_high_scale"] == f"“{ch6['ch6_high_scale']}”"
-    assert result.texts["abs_low_scale"] == f"“{ch6['ch6_low_scale']}”"
-    assert result.texts["abs_high_low_overlap"] == ch6["ch6_high_low_overlap"]
-    assert result.texts["abs_best_measure"] == f"“{ch6['ch6_best_measure']}”" == f"“{ch5['ch5_top_measure']}”"
-    assert result.texts["abs_best_share"] == ch6["ch6_best_share"] == ch5["ch5_top_share"]
+    assert result.texts["abs_n"] == ch6["ch6_n"]
+    assert result.texts["abs_strongest_leader"] == ch6["ch6_strongest_leader"]  # one headline, one sentence
+    assert f"“{ch5['ch5_top_measure']}”（{ch5['ch5_top_share']}）" in result.texts["abs_best_leader"]
+    assert ch6["ch6_best_share"] == ch5["ch5_top_share"]
     assert result.texts["abs_measures"] == ch5["ch5_measures"] == ch6["ch6_measures"]
     assert result.texts["abs_groups"] == ch6["ch6_groups"]
     assert result.texts["abs_regions"] == ch6["ch6_regions"]
     assert result.texts["abs_thesis_n"] == "124"  # the thesis's own sample, as its abstract states it
+
+
+def test_both_languages_state_the_headlines_paired_tests(result):
+    headlines = result.headlines
+    for leader, zh, en in ((headlines.strongest_manifestation, "abs_strongest_leader", "abs_en_strongest_leader"),
+                           (headlines.best_measure, "abs_best_leader", "abs_en_best_leader")):
+        p_clause = format_p_clause(leader.p_value)
+        assert p_clause in result.texts[zh] and p_clause in result.texts_en[en]
+        assert ("确实高于" in result.texts[zh]) == ("shows it above" in result.texts_en[en]) == leader.ahead
 
 
 def english_number(text: str) -> str:
@@ -122,7 +128,7 @@ def test_mixed_data_count_the_synthetic_rows_and_are_no_findings(survey):
 
 def test_without_the_countermeasures_block_the_best_measure_sentence_is_replaced(survey):
     result = abstract.analyse(without(survey, "countermeasures"))
-    assert "abs_best_measure" not in result.texts and "abs_en_best_measure" not in result.texts_en
+    assert "abs_best_leader" not in result.texts and "abs_en_best_leader" not in result.texts_en
     assert "无法进行" in result.texts["abs_best_sentence"] and "第12题" in result.texts["abs_best_sentence"]
     assert "could not be made" in result.texts_en["abs_en_best_sentence"]
     assert "question 12" in result.texts_en["abs_en_best_sentence"]
@@ -136,7 +142,7 @@ def test_without_a_manifestation_scale_the_comparison_covers_the_rest(survey):
     assert "受多重管理压力大" in result.texts["abs_agreement_sentence"]  # named as not asked
     assert "只涉及问卷问到的部分" in result.texts["abs_agreement_sentence"]
     assert result.texts["abs_scale_count"] == "三" and result.texts_en["abs_en_scale_count"] == "three"
-    assert "受多重管理压力大" not in result.texts["abs_high_scale"]
+    assert "受多重管理压力大" not in result.texts["abs_strongest_leader"]
 
 
 def test_without_any_manifestation_scale_no_comparison_is_claimed(survey):
@@ -144,7 +150,7 @@ def test_without_any_manifestation_scale_no_comparison_is_claimed(survey):
     for block in ("p1", "p2", "p3", "p4"):
         data = without(data, block)
     result = abstract.analyse(data)
-    assert "abs_high_scale" not in result.texts and "abs_en_high_scale" not in result.texts_en
+    assert "abs_strongest_scale" not in result.texts and "abs_en_strongest_scale" not in result.texts_en
     assert "无法进行" in result.texts["abs_agreement_sentence"]
     assert "could not be made" in result.texts_en["abs_en_agreement_sentence"]
     assert_prose_is_glued(result.texts, notebook_path("abstract_zh"), all_used=True)
@@ -158,7 +164,7 @@ def test_one_scale_asked(survey):
     result = abstract.analyse(data)
     assert "只问到一种困境表现" in result.texts["abs_agreement_sentence"]
     assert "one manifestation only" in result.texts_en["abs_en_agreement_sentence"]
-    assert "abs_low_scale" not in result.texts["abs_agreement_sentence"]
+    assert "abs_strongest_leader" not in result.texts["abs_agreement_sentence"]
 
 
 def agreeing(frame, scale, n_agree):
@@ -173,21 +179,19 @@ def agreeing(frame, scale, n_agree):
 def test_ties_are_named_as_ties(survey):
     data = agreeing(agreeing(agreeing(agreeing(survey, "p1", 80), "p2", 80), "p3", 30), "p4", 50)
     result = abstract.analyse(data)
-    assert result.texts["abs_high_scale"] == "“职能冗杂且碎片化”和“与乡村干部权责交叉”"
-    assert "并列最高" in result.texts["abs_agreement_sentence"]
-    assert "jointly highest" in result.texts_en["abs_en_agreement_sentence"]
-    assert " and " in result.texts_en["abs_en_high_scale"]
-    assert "abs_high_low_overlap" not in result.texts  # "两者" would not say which two
+    assert "“职能冗杂且碎片化”、“与乡村干部权责交叉”" in result.texts["abs_strongest_leader"]
+    assert "二者并列" in result.texts["abs_strongest_leader"] and "检验" not in result.texts["abs_strongest_leader"]
+    assert "share the highest" in result.texts_en["abs_en_strongest_leader"]
+    assert "a tie between two" in result.texts_en["abs_en_strongest_leader"]
 
 
-def test_every_scale_at_the_same_share(survey):
+def test_every_scale_at_the_same_mean(survey):
     data = survey
     for scale in ("p1", "p2", "p3", "p4"):
         data = agreeing(data, scale, 62)
     result = abstract.analyse(data)
-    assert "没有高低之分" in result.texts["abs_agreement_sentence"]
-    assert result.texts["abs_high_word"] == "恰好一半" and result.texts_en["abs_en_high_word"] == "exactly half of"
-    assert "highest" not in result.texts_en["abs_en_agreement_sentence"]
+    assert "四者并列（3.50）" in result.texts["abs_strongest_leader"]
+    assert "a tie between four" in result.texts_en["abs_en_strongest_leader"]
 
 
 def test_measures_tied_and_all_tied(survey):
@@ -197,14 +201,14 @@ def test_measures_tied_and_all_tied(survey):
     data[everything] = 1
     data.loc[data.index[:100], measures[:2]] = 5
     result = abstract.analyse(data)
-    assert "并列" in result.texts["abs_best_sentence"] and "jointly" in result.texts_en["abs_en_best_sentence"]
-    assert result.texts["abs_best_measure"].count("“") == 2
+    assert "二者并列" in result.texts["abs_best_leader"]
+    assert "share the highest" in result.texts_en["abs_en_best_leader"]
+    assert result.texts["abs_best_leader"].count("“") == 2
     data[everything] = 5
     result = abstract.analyse(data)
     assert "全部{glue}`abs_measure_count`项对策" in result.texts["abs_best_sentence"]
     assert result.texts["abs_measure_count"] == "11" and result.texts_en["abs_en_measure_count"] == "11"
     assert result.texts["abs_best_share"] == "100.0%"
-    assert result.texts["abs_best_word"] == "全部" and result.texts_en["abs_en_best_word"] == "all of"
 
 
 def test_checks_are_the_conclusions(result, survey):

@@ -8,9 +8,9 @@ from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import countermeasures
 from zhucun.chapters.conclusion import analyse, support_strength
 from zhucun.data.survey import load_survey
-from zhucun.prose.formatting import format_p_clause, format_p_value, format_percent
+from zhucun.prose.formatting import format_mean, format_percent
+from zhucun.stats.headlines import strongest_manifestation
 from zhucun.stats.likert import scale_scores
-from zhucun.stats.paired_comparisons import mcnemar_test
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def result(survey):
 
 def test_every_prose_glue_name_is_a_text_or_a_glued_chart(result):
     prose = assert_prose_is_glued(result.texts, notebook_path("06_conclusion"))
-    assert "fig-ch6-manifestation-agreement" in prose
+    assert "fig-ch6-manifestation-scores" in prose
 
 
 def test_best_measure_is_chapter_five_s(result, survey):
@@ -35,17 +35,30 @@ def test_best_measure_is_chapter_five_s(result, survey):
     assert result.texts["ch6_measures"] == five.texts["ch5_measures"]
 
 
-def test_highest_and_lowest_manifestation(result):
-    assert result.high["share"] >= result.low["share"]
-    assert result.agreement_chart_data["同意比例"].max() == result.high["share"]  # exact: rounded once, when shown
-    assert result.texts["ch6_high_scale"] == result.high["name"]
-    assert "“{glue}`ch6_high_scale`”" in result.texts["ch6_agreement_sentence"]
-    # The difference is judged by a paired test, never by interval overlap.
-    assert "McNemar" in result.texts["ch6_high_low_overlap"] and "重叠" not in result.texts["ch6_high_low_overlap"]
-    scores = scale_scores(load_survey(), kind="manifestation")
-    p = mcnemar_test(scores[result.high["scale"]], scores[result.low["scale"]])["p"]
-    assert result.texts["ch6_high_low_p"] == format_p_value(p)
-    assert format_p_clause(p) in result.texts["ch6_high_low_overlap"]
+def test_the_strongest_manifestation_is_the_books_headline(result, survey):
+    leader = strongest_manifestation(survey)
+    assert result.headlines.strongest_manifestation == leader
+    assert result.means["mean"].max() == leader.value == result.score_chart_data["量表平均得分"].max()  # exact
+    assert list(result.means["mean"]) == pytest.approx(list(scale_scores(survey, kind="manifestation").mean()))
+    sentence = result.texts["ch6_strongest_leader"]
+    assert f"“{leader.label}”（{format_mean(leader.value)}）" in sentence and "Wilcoxon" in sentence
+    # The difference is judged by the paired test, never by interval overlap.
+    assert ("确实高于" in sentence) == leader.ahead and "重叠" not in sentence
+    assert "{glue}`ch6_strongest_leader`" in result.texts["ch6_strongest_sentence"]
+    assert result.checks["最强表现"] == leader.ids
+
+
+def test_one_scale_and_no_scale(survey):
+    blocks = {"p1": ["p1_"], "p2": ["p2_"], "p3": ["p3_"], "p4": ["p4_"]}
+    def without(*names):
+        return survey.drop(columns=[c for c in survey.columns if any(c.startswith(blocks[n][0]) for n in names)])
+    one = analyse(without("p1", "p2", "p3"))
+    assert "唯一一种表现" in one.texts["ch6_strongest_sentence"]
+    assert one.texts["ch6_strongest_name"] == "“受多重管理压力大”"
+    assert "ch6_strongest_leader" not in one.texts
+    none = analyse(without("p1", "p2", "p3", "p4"))
+    assert none.headlines.strongest_manifestation is None and none.score_chart_data is None
+    assert "无法进行" in none.texts["ch6_strongest_sentence"] and none.texts["ch6_scores_figure"] == ""
 
 
 def test_limits_follow_the_kind_of_data(result, survey):
@@ -89,8 +102,7 @@ def test_conclusion_on_other_data(survey):
     other = analyse(survey.assign(m_whistle=5.0, p3_funds=1.0, p3_unit_support=1.0, p3_local_coordination=1.0))
     assert other.texts["ch6_best_measure"] == "健全“乡村吹哨，部门报到”机制"
     assert other.texts["ch6_best_pairs"] == "校正后，其余10项的获评比例都显著低于它"
-    assert other.low["scale"] == "p3" and other.texts["ch6_low_share"] == "0.0%"
-    assert other.texts["ch6_low_word"] == "没有"
+    assert other.means.set_index("scale").loc["p3", "mean"] < other.means["mean"].max()
     tied = analyse(survey.assign(m_handover=5.0, m_whistle=5.0))
     assert "并列的" in tied.texts["ch6_best_sentence"] and "和" in tied.texts["ch6_best_measure"]
 

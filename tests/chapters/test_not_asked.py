@@ -136,17 +136,17 @@ def test_chapter_five_and_the_conclusion_without_question_12(survey):
     assert "ch6_best_measure" not in summary.texts and summary.checks["最高对策"] is None
     assert "对策帮助程度评价（第12题）" in summary.texts["ch6_best_sentence"]
     # The manifestations are still compared.
-    assert summary.high is not None and "ch6_high_scale" in summary.texts
+    assert summary.headlines.strongest_manifestation is not None and "ch6_strongest_leader" in summary.texts
 
 
 def test_the_conclusion_compares_only_the_manifestations_asked(survey):
     result = run(conclusion, without(survey, ("p4", "p2")))
-    assert list(result.agreement["scale"]) == ["p1", "p3"]
-    assert result.count_word == "二"
-    assert "二种困境表现" in result.texts["ch6_agreement_figure"]
+    assert list(result.means["scale"]) == ["p1", "p3"]
+    assert result.count_word == "两"
+    assert "两种困境表现" in result.texts["ch6_scores_figure"] and "两种表现" in result.texts["ch6_strongest_sentence"]
     alone = run(conclusion, without(survey, ("p1", "p2", "p3")))
-    assert "唯一一种表现" in alone.texts["ch6_agreement_sentence"]
-    assert "ch6_low_scale" not in pasted_names(alone.texts)
+    assert "唯一一种表现" in alone.texts["ch6_strongest_sentence"]
+    assert "ch6_strongest_leader" not in pasted_names(alone.texts)
 
 
 def test_the_appendix_does_not_cite_results_chapter_three_did_not_compute(survey):

@@ -44,7 +44,7 @@ NAMES = {"a": "A", "b": "B", "c": "C"}.__getitem__
 
 def test_english_twin_says_the_same_at_every_edge():
     ahead = leader_sentence_en(Leader(**BASE, p_value=0.012), "share", NAMES, format_percent)
-    assert ahead == ("the highest share is that of “A” (80.0%); a paired comparison of the same respondents "
+    assert ahead == ("“A” has the highest share, 80.0%; a paired comparison of the same respondents "
                      "(exact McNemar test, p = 0.012) shows it above the second, “B” (60.0%)")
     level = leader_sentence_en(Leader(**BASE, p_value=0.05), "share", NAMES)
     assert "is not significant" in level and "p = 0.050" in level and "%" not in level
@@ -52,11 +52,11 @@ def test_english_twin_says_the_same_at_every_edge():
     assert "Wilcoxon signed-rank test" in leader_sentence_en(Leader(**{**BASE, "test": "wilcoxon"}, p_value=0.2),
                                                             "mean", NAMES)
     tie = Leader(**{**BASE, "ids": ("a", "c"), "labels": ("甲", "丙"), "test": ""}, p_value=math.nan)
-    assert leader_sentence_en(tie, "mean score", NAMES) == "the highest mean score is shared by two, “A” and “C”"
+    assert leader_sentence_en(tie, "mean score", NAMES) == "“A” and “C” share the highest mean score, a tie between two"
     assert "nothing to test" in leader_sentence_en(Leader(**BASE, p_value=math.nan), "share", NAMES)
     alone = Leader(**{**BASE, "runner_up_id": None, "runner_up_label": None, "runner_up_value": math.nan,
                       "test": ""}, p_value=math.nan)
-    assert leader_sentence_en(alone, "share", NAMES) == "the highest share is that of “A”"
+    assert leader_sentence_en(alone, "share", NAMES) == "“A” has the highest share"
 
 
 def test_chi2_mcnemar_is_named():

@@ -9,7 +9,14 @@ import pytest
 
 from zhucun.prose.wording import reliability_word
 from zhucun.stats.intervals import mean_interval
-from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, wilson_interval
+from zhucun.stats.likert import (
+    agreement_shares,
+    answer_shares,
+    cronbach_alpha,
+    scale_means,
+    scale_scores,
+    wilson_interval,
+)
 
 
 def test_answer_shares_leave_out_non_response():
@@ -69,3 +76,18 @@ def test_cronbach_alpha_listwise_and_degenerate():
                                          (0.65, "勉强可用"), (0.3, "偏低"), (-0.2, "偏低"), (float("nan"), "无法计算")])
 def test_reliability_word(value, word):
     assert reliability_word(value) == word
+
+
+def test_scale_means_are_t_intervals_of_the_scores_of_the_scales_asked():
+    from zhucun.data.codebook import load_codebook
+    from zhucun.data.survey import load_survey
+    survey = load_survey()
+    survey = survey.drop(columns=list(load_codebook().scale_items("p2")))
+    means = scale_means(survey)
+    assert list(means["scale"]) == ["p1", "p3", "p4"]  # codebook order, the scale not asked left out
+    scores = scale_scores(survey, kind="manifestation")
+    for row in means.itertuples():
+        expected = mean_interval(scores[row.scale])
+        assert (row.n, row.mean, row.low, row.high) == pytest.approx(
+            (expected["n"], expected["mean"], expected["low"], expected["high"]))
+        assert row.low < row.mean < row.high

@@ -5,11 +5,13 @@ abstract and introduction state them); the counts in them come from the data
 the chapters read: the thesis's sample from the sourced tables, the
 manifestations and causes from the codebook, the regions as chapter 四 counts
 them, the groups and measures of chapter 五's framework. The results are the
-conclusion's (``conclusion.analyse``): the manifestation scale with the highest
-share agreeing and the one with the lowest, and chapter 五's best rated
-measure. Ties are named as ties. A block the questionnaire did not ask is named
-instead of its result. The sentences on what the data are come from
-:mod:`zhucun.prose.data_description` in the survey's state, in both languages.
+book's two headlines (:mod:`zhucun.stats.headlines`, as 三, 五 and 结论 state
+them): the strongest manifestation and the best rated measure, each with its
+paired test against the runner-up, worded in both languages by
+:mod:`zhucun.prose.headline_wording`. Ties are named as ties. A block the
+questionnaire did not ask is named instead of its result. The sentences on
+what the data are come from :mod:`zhucun.prose.data_description` in the
+survey's state, in both languages.
 """
 
 from __future__ import annotations
@@ -30,134 +32,84 @@ from zhucun.prose.data_description import (
     survey_sentence,
 )
 from zhucun.prose.english import english_name
-from zhucun.prose.formatting import format_chinese_count, format_count, format_english_count, format_share
+from zhucun.prose.formatting import (
+    format_chinese_count,
+    format_count,
+    format_english_count,
+    format_mean,
+    format_share,
+)
 from zhucun.prose.glue import MystText
-from zhucun.prose.wording import share_word, share_word_en
+from zhucun.prose.headline_wording import leader_sentence, leader_sentence_en
+from zhucun.prose.wording import quoted_list
+from zhucun.stats.headlines import HeadlineResults
 
 
 @dataclass(frozen=True)
 class AbstractResult:
     survey_state: DataState
+    headlines: HeadlineResults  # the book's headline results, as both pages state them (the conclusion's)
     texts: dict[str, str]      # glue name → text of the 摘要 page
     texts_en: dict[str, str]   # glue name → text of the English Abstract page
     checks: dict[str, object]  # the headline numbers the pinned cells print
 
 
-def _zh_list(names: list[str]) -> str:
-    """'“A”', '“A”和“B”', '“A”、“B”和“C”'."""
-    quoted = [f"“{name}”" for name in names]
-    return quoted[0] if len(quoted) == 1 else "、".join(quoted[:-1]) + "和" + quoted[-1]
-
-
-def _en_list(names: list[str]) -> str:
-    """'“A”', '“A” and “B”', '“A”, “B” and “C”'."""
-    quoted = [f"“{name}”" for name in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def _tied(frame: pd.DataFrame, share: float) -> pd.DataFrame:
-    """The rows of *frame* whose share equals *share* (the shares are exact fractions, so equal means tied)."""
-    return frame[frame["share"] == share]
-
-
-def _agreement_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tuple[dict, dict]:
-    """The sentence on the manifestations in both languages, with the numbers it glues."""
-    agreement = result.agreement
+def _strongest_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tuple[dict, dict]:
+    """The sentence on the strongest manifestation (the conclusion's headline) in both languages."""
+    leader = result.headlines.strongest_manifestation
     missing = coverage(survey).scales_not_asked("manifestation")
-    if len(agreement) == 0:
-        return ({"abs_agreement_sentence": MystText(not_asked_sentence(missing, "各困境表现同意比例的比较"))},
+    if leader is None:
+        return ({"abs_agreement_sentence": MystText(not_asked_sentence(missing, "各困境表现平均得分的比较"))},
                 {"abs_en_agreement_sentence": MystText(
-                    not_asked_sentence_en(missing, "the comparison of agreement across the manifestations"))})
-    high, low = result.high, result.low
-    highest, lowest = _tied(agreement, high["share"]), _tied(agreement, low["share"])
-    zh = {"abs_scale_count": format_chinese_count(len(agreement)), "abs_high_share": format_share(high["share"]),
-          "abs_high_word": share_word(high["share"]), "abs_high_scale": _zh_list(list(highest["name"])),
-          "abs_low_share": format_share(low["share"]), "abs_low_scale": _zh_list(list(lowest["name"]))}
-    en = {"abs_en_scale_count": format_english_count(len(agreement)),
-          "abs_en_high_share": format_share(high["share"]), "abs_en_high_word": share_word_en(high["share"]),
-          "abs_en_high_scale": _en_list([english_name(s) for s in highest["scale"]]),
-          "abs_en_low_share": format_share(low["share"]),
-          "abs_en_low_scale": _en_list([english_name(s) for s in lowest["scale"]])}
+                    not_asked_sentence_en(missing, "the comparison of the manifestations' mean scores"))})
+    count = len(result.means)
+    zh = {"abs_scale_count": format_chinese_count(count)}
+    en = {"abs_en_scale_count": format_english_count(count)}
     note_zh = not_asked_sentence(missing, "这里的比较", partial=True)
     note_en = not_asked_sentence_en(missing, "this comparison", partial=True)
-    score_zh = "量表平均分达到4分（“比较同意”）及以上的受访者比例"
-    score_en = "the share of respondents averaging 4 (“somewhat agree”) or more on the scale"
-    if len(agreement) == 1:
-        zh_sentence = (f"问卷只问到一种困境表现{{glue}}`abs_high_scale`，{score_zh}为{{glue}}`abs_high_share`"
-                       "（{glue}`abs_high_word`受访者）。")
-        en_sentence = (f"The questionnaire asked about one manifestation only, {{glue}}`abs_en_high_scale`: "
-                       f"{score_en} is {{glue}}`abs_en_high_share` ({{glue}}`abs_en_high_word` the respondents). ")
-    elif len(highest) == len(agreement):  # every scale at the same share
-        zh_sentence = (f"在问卷问到的{{glue}}`abs_scale_count`种困境表现中，{score_zh}都是{{glue}}`abs_high_share`"
-                       "（{glue}`abs_high_word`受访者），没有高低之分。")
-        en_sentence = (f"On all {{glue}}`abs_en_scale_count` manifestations the questionnaire asked about, "
-                       f"{score_en} is the same, {{glue}}`abs_en_high_share` ({{glue}}`abs_en_high_word` the "
-                       "respondents). ")
+    if count == 1:
+        zh |= {"abs_strongest_scale": quoted_list(leader.labels), "abs_strongest_mean": format_mean(leader.value)}
+        en |= {"abs_en_strongest_scale": f"“{english_name(leader.id)}”",
+               "abs_en_strongest_mean": format_mean(leader.value)}
+        zh_sentence = ("问卷只问到一种困境表现{glue}`abs_strongest_scale`，量表平均得分（1–5分）为"
+                       "{glue}`abs_strongest_mean`。")
+        en_sentence = ("The questionnaire asked about one manifestation only, {glue}`abs_en_strongest_scale`, with a "
+                       "mean scale score (1–5) of {glue}`abs_en_strongest_mean`. ")
     else:
-        tie_zh = "并列最高" if len(highest) > 1 else "最高"
-        tie_low_zh = "并列最低" if len(lowest) > 1 else "最低"
-        tie_en = "jointly highest" if len(highest) > 1 else "highest"
-        tie_low_en = "jointly lowest" if len(lowest) > 1 else "lowest"
-        single = len(highest) == 1 and len(lowest) == 1
-        zh["abs_high_low_overlap"] = result.texts["ch6_high_low_overlap"]
-        if single:  # the conclusion's paired test of the two (never the overlap of their intervals)
-            shown = result.texts["ch6_high_low_p"]
-            p_clause = f"p < {shown[1:]}" if shown.startswith("<") else f"p = {shown}"
-            significant = result.texts["ch6_high_low_overlap"].endswith("差别显著")
-            en["abs_en_high_low_overlap"] = (
-                f"the same respondents answered both, and a paired McNemar test gives {p_clause}: the difference is "
-                + ("significant" if significant else "not significant, so which is higher is not settled"))
-        zh_sentence = (f"在问卷问到的{{glue}}`abs_scale_count`种困境表现中，{score_zh}以{{glue}}`abs_high_scale`"
-                       f"{tie_zh}，为{{glue}}`abs_high_share`（{{glue}}`abs_high_word`受访者），"
-                       f"以{{glue}}`abs_low_scale`{tie_low_zh}，为{{glue}}`abs_low_share`"
-                       + ("，{glue}`abs_high_low_overlap`。" if single else "。"))
-        en_sentence = (f"Of the {{glue}}`abs_en_scale_count` manifestations asked about, {score_en} "
-                       f"is {tie_en} for {{glue}}`abs_en_high_scale`, at {{glue}}`abs_en_high_share` "
-                       f"({{glue}}`abs_en_high_word` the respondents), and {tie_low_en} for "
-                       "{glue}`abs_en_low_scale`, at {glue}`abs_en_low_share`"
-                       + ("; {glue}`abs_en_high_low_overlap`. " if single else ". "))
-        if not single:
-            del zh["abs_high_low_overlap"]
+        zh["abs_strongest_leader"] = leader_sentence(leader, "量表平均得分（1–5分）", format_mean)
+        en["abs_en_strongest_leader"] = leader_sentence_en(leader, "mean scale score (1–5)", english_name, format_mean)
+        zh_sentence = "在问卷问到的{glue}`abs_scale_count`种困境表现中，{glue}`abs_strongest_leader`。"
+        en_sentence = ("Of the {glue}`abs_en_scale_count` manifestations asked about, "
+                       "{glue}`abs_en_strongest_leader`. ")
     zh["abs_agreement_sentence"] = MystText(note_zh + zh_sentence)
     en["abs_en_agreement_sentence"] = MystText(note_en + en_sentence)
     return zh, en
 
 
 def _best_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tuple[dict, dict]:
-    """The sentence on the best rated measure (chapter 五's) in both languages, with the numbers it glues."""
-    best, ranking = result.best, result.measure_ranking
-    if best is None:  # question 12 not asked
+    """The sentence on the best rated measure (五's and the conclusion's headline) in both languages."""
+    leader = result.headlines.best_measure
+    if leader is None:  # question 12 not asked
         missing = coverage(survey).not_asked("countermeasures")
         return ({"abs_best_sentence": MystText(countermeasures.not_rated_sentence(survey))},
                 {"abs_en_best_sentence": MystText(
                     not_asked_sentence_en(missing, "the respondents' ratings of the countermeasures") + " ")})
-    top = _tied(ranking, best["share"])
-    zh = {"abs_best_measure": _zh_list(list(top["label"])), "abs_best_share": format_share(best["share"]),
-          "abs_best_word": share_word(best["share"])}
-    en = {"abs_en_best_measure": _en_list([english_name(m) for m in top["measure"]]),
-          "abs_en_best_share": format_share(best["share"]), "abs_en_best_word": share_word_en(best["share"])}
+    total = len(result.measure_ranking)
+    zh = {"abs_measure_count": format_count(total)}
+    en = {"abs_en_measure_count": format_english_count(total)}
     helpful_zh = "认为帮助较大或很大的比例"
-    helpful_en = "rated as helping much or very much"
-    if len(top) == len(ranking) and len(top) > 1:
-        zh["abs_measure_count"] = format_count(len(ranking))
-        en["abs_en_measure_count"] = format_english_count(len(ranking))
+    if len(leader.ids) == total and total > 1:
+        zh["abs_best_share"] = en["abs_en_best_share"] = format_share(leader.value)
         zh_sentence = (f"受访者对全部{{glue}}`abs_measure_count`项对策的评价相同，{helpful_zh}都是"
-                       "{glue}`abs_best_share`（{glue}`abs_best_word`受访者）。")
-        en_sentence = (f"All {{glue}}`abs_en_measure_count` countermeasures are {helpful_en} by the same share of "
-                       "respondents, {glue}`abs_en_best_share` ({glue}`abs_en_best_word` the respondents). ")
-    elif len(top) > 1:
-        zh_sentence = (f"受访者评价最高的对策是并列的{{glue}}`abs_best_measure`，"
-                       f"{helpful_zh}都是{{glue}}`abs_best_share`"
-                       "（{glue}`abs_best_word`受访者）。")
-        en_sentence = (f"The countermeasures {helpful_en} by the largest share of respondents are, jointly, "
-                       "{glue}`abs_en_best_measure`, each at {glue}`abs_en_best_share` "
-                       "({glue}`abs_en_best_word` the respondents). ")
+                       "{glue}`abs_best_share`。")
+        en_sentence = ("All {glue}`abs_en_measure_count` countermeasures are rated as helping much or very much by "
+                       "the same share of respondents, {glue}`abs_en_best_share`. ")
     else:
-        zh_sentence = (f"受访者评价最高的对策是{{glue}}`abs_best_measure`，{helpful_zh}为{{glue}}`abs_best_share`"
-                       "（{glue}`abs_best_word`受访者）。")
-        en_sentence = (f"The countermeasure {helpful_en} by the largest share of respondents is "
-                       "{glue}`abs_en_best_measure`, at {glue}`abs_en_best_share` "
-                       "({glue}`abs_en_best_word` the respondents). ")
+        zh["abs_best_leader"] = leader_sentence(leader, helpful_zh, format_share)
+        en["abs_en_best_leader"] = leader_sentence_en(
+            leader, "share of respondents rating it as helping much or very much", english_name, format_share)
+        zh_sentence = "在{glue}`abs_measure_count`项对策中，{glue}`abs_best_leader`。"
+        en_sentence = "Of the {glue}`abs_en_measure_count` countermeasures, {glue}`abs_en_best_leader`. "
     zh["abs_best_sentence"] = MystText(zh_sentence)
     en["abs_en_best_sentence"] = MystText(en_sentence)
     return zh, en
@@ -175,7 +127,7 @@ def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
               "causes": len(codebook.scales("cause")), "regions": summary.n_regions,
               "groups": len(codebook.scales("countermeasure")), "measures": len(framework.measures)}
     not_asked = coverage(survey).not_asked()
-    agreement_zh, agreement_en = _agreement_texts(survey, summary)
+    agreement_zh, agreement_en = _strongest_texts(survey, summary)
     best_zh, best_en = _best_texts(survey, summary)
     texts = {
         "abs_thesis_n": format_count(counts["thesis_n"]),
@@ -211,4 +163,5 @@ def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
         **best_en,
     }
     checks = {**summary.checks, "数据状态": state.kind, "合成行数": state.synthetic_rows}
-    return AbstractResult(survey_state=state, texts=texts, texts_en=texts_en, checks=checks)
+    return AbstractResult(survey_state=state, headlines=summary.headlines, texts=texts, texts_en=texts_en,
+                          checks=checks)

@@ -1,17 +1,17 @@
 """The conclusion: the one-minute table of measures, the answers to the research questions, limits, next steps.
 
-J province's deployment (cadres, villages) from the sourced tables; the share
-of respondents whose score on each of the four manifestation scales reaches
-"比较同意" (with Wilson intervals), the highest and the lowest (ties named) and
-a paired McNemar test of their difference (the same respondents answered both;
-never a reading of interval overlap); the regional cases as chapter 四 counts
-them; the eleven measures with what supports them (the book's reading of the
-theory, the national policy the book has read, and the survey as its state
-allows: demonstration data are not evidence) and chapter 五's best rated
-measure with its paired tests (chapter 五 chooses it, :func:`countermeasures.rated_extremes`).
-Sentences on the survey follow its state. Manifestation scales the
-questionnaire did not ask are left out; with none asked (or no question 12)
-the sentence says what could not be computed.
+J province's deployment (cadres, villages) from the sourced tables; the mean
+score of each manifestation scale asked (with its t interval) and the book's
+headline on them, the strongest manifestation and its paired test against the
+runner-up (:func:`zhucun.stats.headlines.strongest_manifestation`, worded by
+:func:`zhucun.prose.headline_wording.leader_sentence`, as chapter 三 and the
+abstract state it); the regional cases as chapter 四 counts them; the eleven
+measures with what supports them (the book's reading of the theory, the
+national policy the book has read, and the survey as its state allows:
+demonstration data are not evidence) and chapter 五's best rated measure (the
+other headline) with its paired tests. Sentences on the survey follow its
+state. Manifestation scales the questionnaire did not ask are left out; with
+none asked (or no question 12) the sentence says what could not be computed.
 """
 
 from __future__ import annotations
@@ -24,25 +24,26 @@ from zhucun.chapters import countermeasures, regional_experience
 from zhucun.data.sourced_tables import deployment_value
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence, survey_source
-from zhucun.prose.formatting import format_chinese_count, format_count, format_p_clause, format_p_value, format_percent
+from zhucun.prose.formatting import format_chinese_amount, format_count, format_mean, format_percent
 from zhucun.prose.glue import MystText
+from zhucun.prose.headline_wording import leader_sentence
 from zhucun.prose.wording import count_phrase, quoted_list, share_word
-from zhucun.stats.likert import scale_agreement, scale_scores
-from zhucun.stats.paired_comparisons import mcnemar_test
+from zhucun.stats.headlines import HeadlineResults, headline_results
+from zhucun.stats.likert import scale_means
 from zhucun.stats.ratings import ranked
 
-# Chart columns: the Chinese header of each column of scale_agreement shown.
-_CHART_COLUMNS = {"name": "困境表现", "share": "同意比例", "low": "95%区间下限", "high": "95%区间上限", "n": "有效人数"}
+# Chart columns: the Chinese header of each column of the manifestation means shown.
+_CHART_COLUMNS = {"name": "困境表现", "n": "有效人数", "mean": "量表平均得分", "low": "95%区间下限",
+                  "high": "95%区间上限"}
 
 
 @dataclass(frozen=True)
 class ConclusionResult:
     survey_state: DataState
     survey_source: str  # the survey part of a source line
-    agreement: pd.DataFrame             # scale_agreement of the asked manifestation scales
-    high: pd.Series | None              # the scale with the highest share agreeing (a row of agreement)
-    low: pd.Series | None               # … and the lowest (both None when no scale was asked)
-    agreement_chart_data: pd.DataFrame | None  # fig-ch6-manifestation-agreement
+    headlines: HeadlineResults          # the book's headline results (zhucun.stats.headlines), as stated here
+    means: pd.DataFrame                 # per manifestation scale asked: scale, name, n, mean, low, high (t interval)
+    score_chart_data: pd.DataFrame | None  # fig-ch6-manifestation-scores (None when no scale was asked)
     count_word: str                     # how many manifestations were asked, in Chinese numerals
     best: pd.Series | None              # chapter 五's best rated measure (None: question 12 not asked)
     measure_ranking: pd.DataFrame | None  # chapter 五's ranking of the measures by all respondents (best first)
@@ -52,11 +53,11 @@ class ConclusionResult:
     checks: dict[str, object]           # the headline numbers the pinned cell prints
 
 
-_AGREEMENT_FIGURE = (
-    "```{glue:figure} fig-ch6-manifestation-agreement\n"
-    ":name: fig-ch6-manifestation-agreement\n"
+_SCORES_FIGURE = (
+    "```{glue:figure} fig-ch6-manifestation-scores\n"
+    ":name: fig-ch6-manifestation-scores\n"
     "\n"
-    "$count种困境表现的同意比例及95%区间\n"
+    "$count种困境表现的量表平均得分及95%区间\n"
     "```"
 )
 
@@ -79,56 +80,23 @@ def support_strength(policy: str, survey_state: str, share: float | None) -> str
     return "；".join(parts)
 
 
-def _tied(frame: pd.DataFrame, share: float) -> pd.DataFrame:
-    return frame[frame["share"] == share]
-
-
-def _quoted(name: str, rows: pd.DataFrame) -> str:
-    """The glue role of a name, in quotation marks when it is one name (a tie's list quotes each itself)."""
-    return f"“{{glue}}`{name}`”" if len(rows) == 1 else f"{{glue}}`{name}`"
-
-
-def _agreement_prose(survey: pd.DataFrame, agreement: pd.DataFrame) -> dict[str, str]:
-    """What the data show on the manifestations: the highest and lowest share agreeing, their paired test."""
-    cover = coverage(survey)
-    missing = cover.scales_not_asked("manifestation")
-    figure = _AGREEMENT_FIGURE.replace("$count", format_chinese_count(len(agreement)))
+def _strongest_prose(survey: pd.DataFrame, headlines: HeadlineResults, means: pd.DataFrame) -> dict[str, str]:
+    """What the data show on the manifestations: the strongest (the book's headline) and its paired test."""
+    missing = coverage(survey).scales_not_asked("manifestation")
     lead = "在{glue}`ch6_data_kind`（{glue}`ch6_n`份）中，"
-    if len(agreement) == 0:
-        return {"ch6_agreement_sentence": MystText(lead + not_asked_sentence(missing, "各表现同意比例的比较")),
-                "ch6_agreement_figure": MystText("")}
+    leader = headlines.strongest_manifestation
+    if leader is None:
+        return {"ch6_strongest_sentence": MystText(lead + not_asked_sentence(missing, "各表现平均得分的比较")),
+                "ch6_scores_figure": MystText("")}
     note = not_asked_sentence(missing, "这里的比较", partial=True)
-    high, low = agreement.loc[agreement["share"].idxmax()], agreement.loc[agreement["share"].idxmin()]
-    texts = {"ch6_high_scale": high["name"], "ch6_high_share": format_percent(high["share"]),
-             "ch6_high_word": share_word(high["share"]), "ch6_agreement_figure": MystText(figure)}
-    if len(agreement) == 1:
-        texts["ch6_agreement_sentence"] = MystText(
-            note + lead + "问卷问到的唯一一种表现“{glue}`ch6_high_scale`”，量表得分达到“比较同意”的比例为"
-            "{glue}`ch6_high_share`（{glue}`ch6_high_word`答卷，{numref}`fig-ch6-manifestation-agreement`）。")
-        return texts
-    highest, lowest = _tied(agreement, high["share"]), _tied(agreement, low["share"])
-    if len(highest) == len(agreement):
-        texts["ch6_agreement_sentence"] = MystText(
-            note + lead + "问到的各种表现量表得分达到“比较同意”的比例都是{glue}`ch6_high_share`，没有高低之分"
-            "（{numref}`fig-ch6-manifestation-agreement`）。")
-        return texts
-    scores = scale_scores(survey, kind="manifestation")
-    test = mcnemar_test(scores[high["scale"]], scores[low["scale"]])
-    # A single name is quoted by the sentence (the abstract reads it bare), a tie by quoted_list.
-    texts |= {"ch6_high_scale": high["name"] if len(highest) == 1 else quoted_list(highest["name"]),
-              "ch6_low_scale": low["name"] if len(lowest) == 1 else quoted_list(lowest["name"]),
-              "ch6_low_share": format_percent(low["share"]), "ch6_low_word": share_word(low["share"]),
-              "ch6_high_tie": "并列最高" if len(highest) > 1 else "最高",
-              "ch6_low_tie": "并列最低" if len(lowest) > 1 else "最低",
-              "ch6_high_low_p": format_p_value(test["p"]),
-              # The difference is judged by a paired test of it (the same respondents answered both scales).
-              "ch6_high_low_overlap": ("两者由同一批受访者作答，配对的McNemar检验" + format_p_clause(test["p"])
-                                       + "，差别" + ("显著" if test["p"] < countermeasures.LEVEL else "不显著"))}
-    texts["ch6_agreement_sentence"] = MystText(
-        note + lead + "量表得分达到“比较同意”的比例以" + _quoted("ch6_high_scale", highest) + "{glue}`ch6_high_tie`，"
-        "为{glue}`ch6_high_share`（{glue}`ch6_high_word`答卷），以" + _quoted("ch6_low_scale", lowest)
-        + "{glue}`ch6_low_tie`，"
-        "为{glue}`ch6_low_share`；{glue}`ch6_high_low_overlap`（{numref}`fig-ch6-manifestation-agreement`）。")
+    texts = {"ch6_strongest_name": quoted_list(leader.labels), "ch6_strongest_mean": format_mean(leader.value),
+             "ch6_scores_figure": MystText(_SCORES_FIGURE.replace("$count", format_chinese_amount(len(means))))}
+    if len(means) == 1:
+        body = "问卷问到的唯一一种表现{glue}`ch6_strongest_name`，量表平均得分为{glue}`ch6_strongest_mean`"
+    else:
+        texts["ch6_strongest_leader"] = leader_sentence(leader, "量表平均得分（1–5分）", format_mean)
+        body = "就问到的" + format_chinese_amount(len(means)) + "种表现而言，{glue}`ch6_strongest_leader`"
+    texts["ch6_strongest_sentence"] = MystText(note + lead + body + "（{numref}`fig-ch6-manifestation-scores`）。")
     return texts
 
 
@@ -205,10 +173,8 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
     """The conclusion's numbers and words from the committed data (or from *survey*)."""
     survey = load_survey() if survey is None else survey
     state = data_state(survey)
-    agreement = scale_agreement(survey)
-    high = low = None
-    if len(agreement):
-        high, low = agreement.loc[agreement["share"].idxmax()], agreement.loc[agreement["share"].idxmin()]
+    headlines = headline_results(survey)
+    means = scale_means(survey)
     cases = regional_experience.analyse()
     measures = countermeasures.analyse(survey)
     best = measures.top
@@ -219,7 +185,7 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
         "ch6_data_kind": survey_sentence("ch6_data_kind", state),
         "ch6_show_label": survey_sentence("ch6_show_label", state),
         "ch6_cause_link": survey_sentence("ch6_cause_link", state),
-        **_agreement_prose(survey, agreement),
+        **_strongest_prose(survey, headlines, means),
         "ch6_groups": format_count(measures.n_groups),
         "ch6_measures": format_count(measures.n_measures),
         **_regional_texts(cases.found, len(cases.cases)),
@@ -227,16 +193,15 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
         "ch6_limit_data": survey_sentence("ch6_limit_data", state),
         "ch6_swap": survey_sentence("ch6_swap", state),
     }
-    chart_data = None if high is None else agreement.rename(columns=_CHART_COLUMNS)[
-        ["困境表现", "有效人数", "同意比例", "95%区间下限", "95%区间上限"]]
-    checks = {"样本量": len(survey), "最高表现": None if high is None else high["scale"],
-              "最高比例": None if high is None else round(float(high["share"]), 4),
-              "最低表现": None if low is None else low["scale"],
-              "最低比例": None if low is None else round(float(low["share"]), 4),
+    strongest = headlines.strongest_manifestation
+    chart_data = None if strongest is None else means.rename(columns=_CHART_COLUMNS)[list(_CHART_COLUMNS.values())]
+    checks = {"样本量": len(survey), "最强表现": None if strongest is None else strongest.ids,
+              "最强表现均分": None if strongest is None else round(strongest.value, 4),
+              "最强表现配对p": None if strongest is None else round(strongest.p_value, 4),
               "最高对策": None if best is None else measures.top_tied,
               "最高对策比例": None if best is None else round(float(best["share"]), 4)}
-    return ConclusionResult(survey_state=state, survey_source=survey_source(state), agreement=agreement, high=high,
-                            low=low, agreement_chart_data=chart_data, count_word=format_chinese_count(len(agreement)),
+    return ConclusionResult(survey_state=state, survey_source=survey_source(state), headlines=headlines, means=means,
+                            score_chart_data=chart_data, count_word=format_chinese_amount(len(means)),
                             best=best, measure_ranking=None if best is None else ranked(measures.ratings),
                             n_regions=len(cases.cases), support_table=_support_table(measures, state),
                             texts=texts, checks=checks)

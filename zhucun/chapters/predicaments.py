@@ -275,6 +275,9 @@ _ORDINAL_CLAUSE = (
     "{glue}`ch3_or_${id}_phrase`"
 )
 
+# A manifestation whose score does not vary among the model's answers has no odds ratio.
+_ORDINAL_CONSTANT_CLAUSE = "“{glue}`ch3_${id}_name`”的得分在进入模型的回答中没有变化，无法估计其优势比"
+
 _ORDINAL_FIGURE = (
     "```{glue:figure} fig-ch3-ordinal-odds\n"
     ":name: fig-ch3-ordinal-odds\n"
@@ -771,8 +774,12 @@ def _ordinal_prose(inputs: _Inputs, section: OrdinalSection | None) -> dict[str,
         return {"ch3_ordinal_body": MystText(not_asked_sentence(inputs.cover.pressure_model_not_asked(),
                                                                  "有序 logistic 回归")),
                 "ch3_ordinal_figure": MystText("")}
-    clauses = "；".join(Template(_ORDINAL_CLAUSE if number else _ORDINAL_FIRST_CLAUSE).substitute(id=scale.id)
-                       for number, scale in enumerate(inputs.manifestations))
+    estimated = [scale for scale in inputs.manifestations
+                 if f"{scale.short_label}（每高1分）" in set(section.odds["predictor"])]
+    clauses = "；".join(
+        Template(_ORDINAL_CONSTANT_CLAUSE if scale not in estimated
+                 else _ORDINAL_CLAUSE if estimated.index(scale) else _ORDINAL_FIRST_CLAUSE).substitute(id=scale.id)
+        for scale in inputs.manifestations)
     measured = inputs.manifestations_phrase()
     return {"ch3_ordinal_body": _myst(_ORDINAL_BODY, measured=measured, clauses=clauses,
                                       missing=not_asked_sentence(inputs.manifestations_missing(), "模型的自变量",
@@ -865,7 +872,10 @@ def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> Ordinal
         "ch3_or_reconcile": _reconcile(clear_controls, groupings_of, groups),
     }
     for scale in inputs.manifestations:
-        row = odds[odds["predictor"] == f"{scale.short_label}（每高1分）"].iloc[0]
+        rows = odds[odds["predictor"] == f"{scale.short_label}（每高1分）"]
+        if rows.empty:  # a score without variation leaves the model (fit_ordinal_logit); its clause says so
+            continue
+        row = rows.iloc[0]
         texts |= {
             f"ch3_or_{scale.id}": format_coefficient(row["odds_ratio"]),
             f"ch3_or_{scale.id}_low": format_coefficient(row["low"]),
@@ -1196,6 +1206,7 @@ class PredicamentsResult:
     time_use: TimeUseSection | None
     causes: CausesSection | None
     interviews: InterviewsSection
+    headlines: HeadlineResults  # the book's headline results (zhucun.stats.headlines), as this chapter states them
     texts: dict[str, str]  # {glue name: text} of the whole chapter
     checks: dict[str, object]  # the headline numbers the pinned cell prints (None: not computed)
 
@@ -1236,8 +1247,9 @@ def _checks(n: int, manifestations: ManifestationsSection | None, groups: GroupD
     scales = {} if manifestations is None else {scale.id: scale for scale in manifestations.scales}
     odds = None if ordinal is None else ordinal.odds.set_index("predictor")["odds_ratio"]
     p1_odds = None
-    if odds is not None and "p1" in scales:
-        p1_odds = round(float(odds.iloc[0]), 4)  # the first predictor is the first manifestation's score
+    p1_predictor = f"{load_codebook().scale('p1').short_label}（每高1分）"
+    if odds is not None and "p1" in scales and p1_predictor in odds.index:  # absent when p1's score is constant
+        p1_odds = round(float(odds[p1_predictor]), 4)
     return {
         "样本量": n,
         "同意比例最高题项": None if manifestations is None else round(manifestations.top_item_share, 4),
@@ -1283,4 +1295,5 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
         _causes_prose(inputs, causes),
         _summary(inputs, state, manifestations, groups, ordinal, causes))
     return PredicamentsResult(n, state, inputs.source, sample, manifestations, groups, ordinal, time_use, causes,
-                              interview_section, texts, _checks(n, manifestations, groups, ordinal, causes))
+                              interview_section, inputs.headlines, texts,
+                              _checks(n, manifestations, groups, ordinal, causes))

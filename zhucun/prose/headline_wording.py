@@ -58,26 +58,27 @@ def _en_list(names: Sequence[str]) -> str:
 
 def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], str],
                        value: Callable[[float], str] | None = None) -> str:
-    """The English twin of :func:`leader_sentence`: 'the highest {ranked_by} is “X” …' (no final full stop).
+    """The English twin of :func:`leader_sentence`: '“X” has the highest {ranked_by}, …' (no final full stop).
 
     *names* gives the English name of an id (e.g. english_name); *value* formats the compared values.
     """
-    def shown(x: float) -> str:
-        return f" ({value(x)})" if value is not None else ""
+    def stated(x: float) -> str:
+        return f", {value(x)}" if value is not None else ""
 
     if leader.tied:
-        return (f"the highest {ranked_by} is shared by {format_english_count(len(leader.ids))}, "
-                f"{_en_list([names(i) for i in leader.ids])}{shown(leader.value)}")
-    head = f"the highest {ranked_by} is that of “{names(leader.id)}”{shown(leader.value)}"
+        return (f"{_en_list([names(i) for i in leader.ids])} share the highest {ranked_by}{stated(leader.value)}, "
+                f"a tie between {format_english_count(len(leader.ids))}")
+    head = f"“{names(leader.id)}” has the highest {ranked_by}{stated(leader.value)}"
     if leader.runner_up_id is None:
         return head
-    runner = f"the second, “{names(leader.runner_up_id)}”{shown(leader.runner_up_value)}"
+    shown = f" ({value(leader.runner_up_value)})" if value is not None else ""
+    runner = f"the second, “{names(leader.runner_up_id)}”{shown}"
     if math.isnan(leader.p_value):
         return f"{head}; no respondent answered it differently from {runner}, so there is nothing to test"
     if leader.ahead:
         return (f"{head}; a paired comparison of the same respondents ({_test_clause(leader, True)}) shows it "
                 f"above {runner}")
-    return (f"{head}, but its lead over {runner} is not significant in a paired comparison of the same respondents "
+    return (f"{head}, but its lead over {runner}, is not significant in a paired comparison of the same respondents "
             f"({_test_clause(leader, True)}), so these data cannot yet tell which is higher")
 
 

@@ -49,6 +49,7 @@ EXPORTS = {
     "answer_shares": "likert",
     "cronbach_alpha": "likert",
     "scale_agreement": "likert",
+    "scale_means": "likert",
     "scale_scores": "likert",
     "option_shares": "multi_select",
     "BrantResult": "ordinal_model",

@@ -17,7 +17,7 @@ from scipy import stats
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
-from zhucun.stats.intervals import wilson_interval
+from zhucun.stats.intervals import mean_interval, wilson_interval
 
 LEVELS = (1, 2, 3, 4, 5)
 AGREE_LEVELS = (4, 5)
@@ -116,3 +116,13 @@ def scale_agreement(survey: pd.DataFrame, kind: str = "manifestation", codebook:
         rows.append({"scale": scale.id, "name": scale.name, "n": n, "agree": agree,
                      "share": agree / n if n else math.nan, "low": low, "high": high})
     return pd.DataFrame(rows)
+
+
+def scale_means(survey: pd.DataFrame, kind: str = "manifestation", codebook: Codebook | None = None,
+                alpha: float = 0.05) -> pd.DataFrame:
+    """Per asked scale of *kind* (codebook order): scale, name, n, mean score (1–5) and its Student-t interval."""
+    codebook = codebook or load_codebook()
+    scores = scale_scores(survey, codebook, kind=kind)
+    rows = [{"scale": scale.id, "name": scale.name, **mean_interval(scores[scale.id], alpha)}
+            for scale in coverage(survey, codebook).scales(kind)]
+    return pd.DataFrame(rows, columns=["scale", "name", "n", "mean", "low", "high"])
