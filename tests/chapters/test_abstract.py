@@ -179,7 +179,7 @@ def agreeing(frame, scale, n_agree):
 def test_ties_are_named_as_ties(survey):
     data = agreeing(agreeing(agreeing(agreeing(survey, "p1", 80), "p2", 80), "p3", 30), "p4", 50)
     result = abstract.analyse(data)
-    assert "“职能冗杂且碎片化”、“与乡村干部权责交叉”" in result.texts["abs_strongest_leader"]
+    assert "“职能冗杂且碎片化”和“与乡村干部权责交叉”" in result.texts["abs_strongest_leader"]
     assert "二者并列" in result.texts["abs_strongest_leader"] and "检验" not in result.texts["abs_strongest_leader"]
     assert "share the highest" in result.texts_en["abs_en_strongest_leader"]
     assert "a tie between two" in result.texts_en["abs_en_strongest_leader"]

@@ -29,7 +29,7 @@ def test_very_small_p():
 
 def test_tie():
     tie = Leader(**{**BASE, "ids": ("a", "c"), "labels": ("甲", "丙"), "test": ""}, p_value=math.nan)
-    assert leader_sentence(tie, "平均得分") == "平均得分最高的是“甲”、“丙”，二者并列"
+    assert leader_sentence(tie, "平均得分") == "平均得分最高的是“甲”和“丙”，二者并列"
 
 
 def test_nothing_to_test():

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from zhucun.prose.formatting import format_chinese_count, format_english_count, format_p_clause
+from zhucun.prose.wording import quoted_list
 from zhucun.stats.headlines import Leader
 
 # The paired tests of zhucun.stats.headlines, by their key: (Chinese, English).
@@ -37,7 +38,7 @@ def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str
         return f"（{value(x)}）" if value is not None else ""
 
     if leader.tied:
-        names = "、".join(f"“{label}”" for label in leader.labels)
+        names = quoted_list(leader.labels)
         return f"{ranked_by}最高的是{names}，{format_chinese_count(len(leader.ids))}者并列{shown(leader.value)}"
     head = f"{ranked_by}最高的是“{leader.label}”{shown(leader.value)}"
     if leader.runner_up_id is None:
@@ -85,7 +86,7 @@ def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], st
 def summary_leader_phrase(leader: Leader) -> str:
     """The strongest manifestation as a summary says it: tied, ahead, or first without a tested lead."""
     if leader.tied:
-        return "平均得分并列最高的是" + "、".join(f"“{label}”" for label in leader.labels)
+        return "平均得分并列最高的是" + quoted_list(leader.labels)
     if leader.runner_up_id is None or leader.ahead:
         return f"平均得分最高的是“{leader.label}”"
     return f"平均得分最高的是“{leader.label}”，但它领先第二位的差距在配对检验中并不显著"
