@@ -23,6 +23,7 @@ import pandas as pd
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
+from zhucun.stats.intervals import mean_interval
 from zhucun.stats.likert import scale_scores
 from zhucun.stats.paired_comparisons import mcnemar_test, wilcoxon_test
 from zhucun.stats.ratings import HELPFUL_LEVELS
@@ -95,17 +96,11 @@ def _leader(values: pd.Series, labels: dict[str, str], digits: int, columns: pd.
         if kind == "scores":
             test, p = "wilcoxon", wilcoxon_test(both[leaders[0]], both[runner])["p"]
         else:
-            result = mcnemar_test(both[leaders[0]], both[runner], at_least=1)  # the columns are 0/1 already
+            result = mcnemar_test(both[leaders[0]], both[runner])  # on "rated 4–5", as the shares count
             test, p = f"mcnemar-{'exact' if result['method'] == 'exact' else 'chi2'}", result["p"]
     return Leader(tuple(leaders), tuple(labels[i] for i in leaders), float(values[leaders[0]]), runner,
                   None if runner is None else labels[runner], math.nan if runner is None else float(values[runner]),
                   test, p, pairs)
-
-
-def _exact_mean(values: pd.Series) -> float:
-    """The mean with an exactly rounded sum (math.fsum), so the rows' order cannot change its last digit."""
-    present = values.dropna().to_numpy(dtype="float64")
-    return math.fsum(present) / len(present) if len(present) else math.nan
 
 
 def strongest_manifestation(survey: pd.DataFrame, codebook: Codebook | None = None) -> Leader | None:
@@ -114,7 +109,8 @@ def strongest_manifestation(survey: pd.DataFrame, codebook: Codebook | None = No
     if not scales:
         return None
     scores = scale_scores(survey, codebook, kind="manifestation")
-    means = pd.Series({scale.id: _exact_mean(scores[scale.id]) for scale in scales})
+    # mean_interval's mean, as every other mean of the book (exactly summed: row order cannot move it)
+    means = pd.Series({scale.id: mean_interval(scores[scale.id])["mean"] for scale in scales})
     return _leader(means, {scale.id: scale.name for scale in scales}, MEAN_DIGITS, scores, "scores")
 
 
@@ -124,9 +120,8 @@ def best_measure(survey: pd.DataFrame, codebook: Codebook | None = None) -> Lead
     if not items:
         return None
     ratings = survey[items].astype("float64")
-    helpful = ratings.isin(HELPFUL_LEVELS).astype("float64").where(ratings.notna())
-    shares = pd.Series({item: _exact_mean(helpful[item]) for item in items})
-    return _leader(shares, {item: codebook.question_text(item) for item in items}, SHARE_DIGITS, helpful, "shares")
+    shares = ratings.isin(HELPFUL_LEVELS).sum() / ratings.notna().sum()  # a count over a count: exact in any order
+    return _leader(shares, {item: codebook.question_text(item) for item in items}, SHARE_DIGITS, ratings, "shares")
 
 
 def headline_results(survey: pd.DataFrame, codebook: Codebook | None = None) -> HeadlineResults:

@@ -22,12 +22,15 @@ def wilson_interval(successes: int, n: int, alpha: float = 0.05) -> tuple[float,
 
 
 def mean_interval(values: pd.Series, alpha: float = 0.05) -> dict[str, float]:
-    """Mean of the non-missing values with a Student-t interval: {'n', 'mean', 'low', 'high'}."""
+    """Mean of the non-missing values with a Student-t interval: {'n', 'mean', 'low', 'high'}.
+
+    The sum is exactly rounded (math.fsum), so the order of the rows cannot change the mean's last digit.
+    """
     x = pd.Series(values, dtype="float64").dropna().to_numpy()
     n = len(x)
     if n == 0:
         return {"n": 0, "mean": math.nan, "low": math.nan, "high": math.nan}
-    mean = float(x.mean())
+    mean = math.fsum(x) / n
     if n == 1:
         return {"n": 1, "mean": mean, "low": math.nan, "high": math.nan}
     half = stats.t.ppf(1 - alpha / 2, n - 1) * x.std(ddof=1) / math.sqrt(n)
