@@ -94,7 +94,7 @@ def _best_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tu
         return ({"abs_best_sentence": MystText(countermeasures.not_rated_sentence(survey))},
                 {"abs_en_best_sentence": MystText(
                     not_asked_sentence_en(missing, "the respondents' ratings of the countermeasures") + " ")})
-    total = len(result.measure_ranking)
+    total = sum(len(scale.items) for scale in coverage(survey).scales("countermeasure"))  # the measures rated
     zh = {"abs_measure_count": format_count(total)}
     en = {"abs_en_measure_count": format_english_count(total)}
     helpful_zh = "认为帮助较大或很大的比例"

@@ -45,8 +45,6 @@ class ConclusionResult:
     means: pd.DataFrame                 # per manifestation scale asked: scale, name, n, mean, low, high (t interval)
     score_chart_data: pd.DataFrame | None  # fig-ch6-manifestation-scores (None when no scale was asked)
     count_word: str                     # how many manifestations were asked, in Chinese numerals
-    best: pd.Series | None              # chapter 五's best rated measure (None: question 12 not asked)
-    measure_ranking: pd.DataFrame | None  # chapter 五's ranking of the measures by all respondents (best first)
     n_regions: int                      # the regional cases of chapter 四
     support_table: pd.DataFrame         # tbl-ch6-measures: the eleven measures and what supports each
     texts: dict[str, str]               # glue name → text of the prose
@@ -202,6 +200,5 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
               "最高对策比例": None if best is None else round(float(best["share"]), 4)}
     return ConclusionResult(survey_state=state, survey_source=survey_source(state), headlines=headlines, means=means,
                             score_chart_data=chart_data, count_word=format_chinese_amount(len(means)),
-                            best=best, measure_ranking=None if best is None else ranked(measures.ratings),
                             n_regions=len(cases.cases), support_table=_support_table(measures, state),
                             texts=texts, checks=checks)
