@@ -101,3 +101,12 @@ def test_not_asked_sentence_en():
     assert "“heavy pressure from multiple lines of management” and the use of working time" in two
     assert "for them" in two and "covers only the parts that were asked" in two
     assert english_block_name("c1").startswith("the cause scale")
+
+
+def test_english_list_at_one_two_three_and_none():
+    from zhucun.prose.english import english_list
+    assert english_list(["A"]) == "A"
+    assert english_list(["A", "B"]) == "A and B"
+    assert english_list(iter(["A", "B", "C"])) == "A, B and C"
+    with pytest.raises(ValueError):
+        english_list([])

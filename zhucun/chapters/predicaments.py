@@ -485,7 +485,7 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
     majority = int((agreement["share"] > 0.5).sum())
     top = agreement.loc[agreement["share"].idxmax()]
     # Items tied with the top one at the precision shown are named with it.
-    tied = agreement[agreement["share"].round(3) == round(float(top["share"]), 3)]
+    tied = agreement.loc[tied_at_extreme(agreement["share"], SHARE_DIGITS)]
     table = _scale_summaries(inputs)
     largest_gap = (table["weighted_mean"] - table["mean"]).abs().max()
     strongest = inputs.headlines.strongest_manifestation

@@ -31,6 +31,7 @@ EXPORTS = {
     "ENGLISH_BLOCK_NAMES": "english",
     "ENGLISH_NAMES": "english",
     "english_block_name": "english",
+    "english_list": "english",
     "english_name": "english",
     "CHINESE_DIGITS": "formatting",
     "COEFFICIENT_DIGITS": "formatting",

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
-from zhucun.prose.english import english_block_name
+from zhucun.prose.english import english_block_name, english_list
 from zhucun.prose.formatting import format_count
 
 SURVEY_SENTENCES: dict[str, dict[str, str]] = {
@@ -347,8 +347,7 @@ def not_asked_clause(blocks: Sequence[Block], analysis: str) -> str:
 
 def block_names_en(blocks: Sequence[Block]) -> str:
     """The blocks' English names as a list in prose: 'A', 'A and B', 'A, B and C'."""
-    names = [english_block_name(block.id) for block in blocks]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return english_list(english_block_name(block.id) for block in blocks)
 
 
 def not_asked_sentence_en(blocks: Sequence[Block], analysis: str, *, partial: bool = False) -> str:

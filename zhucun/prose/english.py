@@ -1,9 +1,10 @@
 """English names for the English Abstract: the book's translation of the codebook's scales, measures and blocks.
 
 The codebook (``data/codebook.yml``) and the countermeasure framework name
-everything in Chinese. The English Abstract names the manifestation with the
-highest agreement and the best rated measure, and the blocks a questionnaire
-did not ask, so each id has an English name here. They are the book's own
+everything in Chinese. The English Abstract names the strongest manifestation
+and the best rated measure (the book's headlines), and the blocks a
+questionnaire did not ask, so each id has an English name here; English prose
+lists them with :func:`english_list`. They are the book's own
 translations of the thesis's headings, not names the thesis gives;
 ``tests/prose/test_english.py`` checks that every id of the codebook has one.
 """
@@ -55,3 +56,11 @@ def english_name(item_id: str) -> str:
 def english_block_name(block_id: str) -> str:
     """The English name of an optional block of the questionnaire, by its id."""
     return ENGLISH_BLOCK_NAMES[block_id]
+
+
+def english_list(names) -> str:
+    """Names listed as English prose lists them: 'A', 'A and B', 'A, B and C'."""
+    names = list(names)
+    if not names:
+        raise ValueError("no names to list")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -9,8 +9,9 @@ data cannot tell the two apart. The Chinese and the English sentence say the sam
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
+from zhucun.prose.english import english_list
 from zhucun.prose.formatting import format_chinese_count, format_english_count, format_p_clause
 from zhucun.prose.wording import quoted_list
 from zhucun.stats.headlines import Leader
@@ -52,11 +53,6 @@ def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str
             "两者孰高孰低，这些数据还不能确定")
 
 
-def _en_list(names: Sequence[str]) -> str:
-    quoted = [f"“{name}”" for name in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], str],
                        value: Callable[[float], str] | None = None) -> str:
     """The English twin of :func:`leader_sentence`: '“X” has the highest {ranked_by}, …' (no final full stop).
@@ -67,7 +63,8 @@ def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], st
         return f", {value(x)}" if value is not None else ""
 
     if leader.tied:
-        return (f"{_en_list([names(i) for i in leader.ids])} share the highest {ranked_by}{stated(leader.value)}, "
+        tied = english_list(f"“{names(i)}”" for i in leader.ids)
+        return (f"{tied} share the highest {ranked_by}{stated(leader.value)}, "
                 f"a tie between {format_english_count(len(leader.ids))}")
     head = f"“{names(leader.id)}” has the highest {ranked_by}{stated(leader.value)}"
     if leader.runner_up_id is None:
