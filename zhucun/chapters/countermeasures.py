@@ -237,13 +237,13 @@ def _group_texts(survey: pd.DataFrame, framework: Framework, problems: pd.DataFr
 
 def _measure_texts(overall: pd.DataFrame, weighted: pd.DataFrame, order: list[str]) -> dict[str, str]:
     """Per measure (codebook order): its numbers and where it stands, and its sentence (frames in turn)."""
-    wide = weighted.set_index("measure")
+    wide, by_measure = weighted.set_index("measure"), overall.set_index("measure")
+    shown = by_measure["share"].round(SHARE_DIGITS)  # equal as shown is tied, as everywhere in the book
     texts = {}
     for index, measure in enumerate(order):
-        row = overall.set_index("measure").loc[measure]
-        shown = overall["share"].round(SHARE_DIGITS)  # equal as shown is tied, as everywhere in the book
-        higher = int((shown > round(row["share"], SHARE_DIGITS)).sum())
-        tied = int((shown == round(row["share"], SHARE_DIGITS)).sum()) - 1
+        row = by_measure.loc[measure]
+        higher = int((shown > shown[measure]).sum())
+        tied = int((shown == shown[measure]).sum()) - 1
         w = wide.loc[measure]
         names = {"share": format_percent(row["share"]), "low": format_percent(row["low"]),
                  "high": format_percent(row["high"]), "wshare": format_percent(w["share"]),
