@@ -4,13 +4,12 @@ Every import statement of every zhucun module is read from its source,
 including those inside functions, so an import hidden in a function cannot
 close a circle. The layers, lowest first:
 
-    paths, lazy_exports  →  data  →  stats  →  charts | prose  →  chapters
+    paths, number_format, lazy_exports  →  data  →  stats  →  charts | prose  →  chapters
 
 A module may import from its own subpackage or from a lower layer; charts
-and prose do not import each other. One module is shared across the layers:
-``zhucun.prose.formatting``, the book's one formatter per kind of number,
-which imports nothing of the package, so that stats' and charts' tables and
-labels print a number as the prose does. ``zhucun.book`` (the Sphinx machinery)
+and prose do not import each other. ``zhucun.number_format``, the book's one
+formatter per kind of number, sits in the lowest layer, so that stats' and
+charts' tables and labels print a number as the prose does. ``zhucun.book`` (the Sphinx machinery)
 stands apart: it may use the layers below chapters, and nothing but the
 command line imports it (the package root starts its dependency recorder,
 zhucun/book/dependencies.py, in a chapter's kernel).
@@ -26,9 +25,8 @@ import pytest
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "zhucun"
 SUBPACKAGES = ("data", "stats", "charts", "prose", "chapters", "book")
-# Imports nothing of zhucun (tested below), so stats and charts may use it without a cycle.
-SHARED_FORMATTERS = "zhucun.prose.formatting"
-RANK = {"paths": 0, "lazy_exports": 0, "data": 1, "stats": 2, "charts": 3, "prose": 3, "chapters": 4, "book": 5}
+RANK = {"paths": 0, "number_format": 0, "lazy_exports": 0, "data": 1, "stats": 2, "charts": 3, "prose": 3,
+        "chapters": 4, "book": 5}
 # Names a module defines that are not part of its subpackage's re-exports.
 NOT_EXPORTED = {"main", "setup", "logger", "analyse"}
 
@@ -70,7 +68,7 @@ def layer(module: str) -> str | None:
 
 def test_every_module_sits_in_a_subpackage():
     loose = sorted(name for name in MODULES
-                   if layer(name) not in (*SUBPACKAGES, "paths", "lazy_exports", "__main__", None))
+                   if layer(name) not in (*SUBPACKAGES, "paths", "number_format", "lazy_exports", "__main__", None))
     assert not loose, f"modules outside the subpackages: {loose}"
 
 
@@ -107,18 +105,15 @@ def test_imports_run_one_way():
             continue  # the package root and the command line
         for target in targets:
             goal = layer(target)
-            if goal is None or goal == source or (target == SHARED_FORMATTERS and source in ("stats", "charts")):
+            if goal is None or goal == source:
                 continue
             allowed = RANK[goal] < RANK[source] and not (goal == "book" or {source, goal} == {"charts", "prose"})
             if not allowed:
                 wrong.append(f"{name} imports {target}")
     assert not wrong, (
-        "imports against the layers (paths → data → stats → charts|prose → chapters; book apart):\n" + "\n".join(wrong)
+        "imports against the layers (paths, number_format → data → stats → charts|prose → chapters; book apart):\n"
+        + "\n".join(wrong)
     )
-
-
-def test_the_shared_formatters_import_nothing_of_the_package():
-    assert edges()[SHARED_FORMATTERS] == set()
 
 
 def test_nothing_but_the_command_line_and_the_recorder_imports_book():

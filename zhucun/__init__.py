@@ -1,7 +1,7 @@
 """Code of the research book 《乡村振兴背景下J省驻村干部履职困境分析》.
 
 The package is laid out by job, and imports run one way:
-``paths`` → ``data`` → ``stats`` → ``charts`` / ``prose`` → ``chapters``;
+``paths`` and ``number_format`` → ``data`` → ``stats`` → ``charts`` / ``prose`` → ``chapters``;
 ``book`` (the Sphinx machinery) stands apart and nothing imports it. Each
 subpackage re-exports its modules' public names (``from zhucun.stats import
 wilson_interval``), importing a module only when one of its names is used.

@@ -11,7 +11,7 @@ from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import abstract, conclusion, countermeasures
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_survey
-from zhucun.prose.formatting import ENGLISH_DIGITS, format_p_clause
+from zhucun.number_format import ENGLISH_DIGITS, format_p_clause
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import countermeasures
 from zhucun.chapters.conclusion import analyse, support_strength
 from zhucun.data.survey import load_survey
-from zhucun.prose.formatting import format_mean, format_percent
+from zhucun.number_format import format_mean, format_share
 from zhucun.stats.headlines import strongest_manifestation
 from zhucun.stats.likert import scale_scores
 
@@ -88,7 +88,7 @@ def test_support_table_calls_demonstration_data_no_evidence(result, survey):
     real = analyse(survey.drop(columns="synthetic", errors="ignore"))
     five = countermeasures.analyse(survey)
     row = real.support_table.set_index("对策").loc["建立权力清单"]
-    assert format_percent(five.top["share"]) in row["问卷"] and "问卷：" in row["依据强度"]
+    assert format_share(five.top["share"]) in row["问卷"] and "问卷：" in row["依据强度"]
     assert "不是关于J省驻村干部的研究发现" in result.texts["ch6_show_label"]
     assert "研究发现" not in real.texts["ch6_show_label"]
 

@@ -10,7 +10,7 @@ import pytest
 from tests.chapters.notebook_checks import assert_cells_are_text, assert_prose_is_glued, notebook_path
 from zhucun.chapters.countermeasures import MEASURE_BASIS, analyse
 from zhucun.data.survey import load_survey
-from zhucun.prose.formatting import format_percent
+from zhucun.number_format import format_share
 from zhucun.stats.headlines import best_measure
 from zhucun.stats.paired_comparisons import compare_pairs
 from zhucun.stats.ratings import ranked
@@ -68,7 +68,7 @@ def test_rating_sentences_do_not_repeat_one_frame_more_than_twice(result):
 def test_best_and_worst_measure(result):
     assert result.top["share"] >= result.bottom["share"]
     assert result.texts["ch5_top_measure"] == result.top["label"]
-    assert result.texts["ch5_top_share"] == format_percent(result.top["share"])
+    assert result.texts["ch5_top_share"] == format_share(result.top["share"])
     assert result.checks["最高对策"][0] == result.top["measure"]
     assert result.checks["对策数"] == result.n_measures == len(result.framework_table)
     # The ratings table lists the measures best first, as the prose names them.
@@ -83,8 +83,8 @@ def test_glued_numbers_are_those_of_the_ratings_and_the_weights(result):
     overall = ranked(result.ratings).set_index("measure")
     weighted = result.weighted.set_index("measure")
     for measure in MEASURES:
-        assert result.texts[f"ch5_{measure}_share"] == format_percent(overall.loc[measure, "share"])
-        assert result.texts[f"ch5_{measure}_wshare"] == format_percent(weighted.loc[measure, "share"])
+        assert result.texts[f"ch5_{measure}_share"] == format_share(overall.loc[measure, "share"])
+        assert result.texts[f"ch5_{measure}_wshare"] == format_share(weighted.loc[measure, "share"])
         assert weighted.loc[measure, "low"] <= weighted.loc[measure, "share"] <= weighted.loc[measure, "high"]
     top = result.texts[f"ch5_{result.top['measure']}_standing"]
     assert "最高" in top

@@ -8,7 +8,7 @@ import pytest
 
 from tests.chapters.notebook_checks import assert_cells_are_text, assert_prose_is_glued, glue_names, notebook_path
 from zhucun.chapters.predicaments import analyse
-from zhucun.prose.formatting import format_count, format_number, format_p_value, format_percent
+from zhucun.number_format import format_count, format_mean, format_p_value, format_share
 
 NOTEBOOK = notebook_path("03_predicaments")
 
@@ -43,7 +43,7 @@ def test_manifestations(result):
         assert scale.low_share <= scale.top_share
         # Each item's answers are shares of those who answered it.
         assert (scale.shares.sum(axis=1).round(9) == 1).all()
-        assert result.texts[f"ch3_{scale.id}_mean"] == format_number(scale.mean)
+        assert result.texts[f"ch3_{scale.id}_mean"] == format_mean(scale.mean)
     highest = max(section.scales, key=lambda scale: scale.mean)
     assert result.texts["ch3_top_scale"] == highest.name
     assert ("没有一项" in result.texts["ch3_sum_majority_phrase"]) == (section.majority_items == 0)
@@ -71,7 +71,7 @@ def test_counts_and_sentences_agree(result):
 def test_interview_shares_and_time_use(result):
     interviews = result.interviews
     assert 0 <= interviews.top_share <= 1
-    assert result.texts["ch3_iv_top_share"] == format_percent(interviews.top_share)
+    assert result.texts["ch3_iv_top_share"] == format_share(interviews.top_share)
     assert result.time_use.top_share >= result.time_use.second_share
     assert result.time_use.chart_data["选择比例"].between(0, 1).all()
 

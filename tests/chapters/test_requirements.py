@@ -8,7 +8,7 @@ import pytest
 
 from tests.chapters.notebook_checks import assert_cells_are_text, assert_prose_is_glued, notebook_path
 from zhucun.chapters.requirements import analyse
-from zhucun.prose.formatting import format_percent
+from zhucun.number_format import format_share
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_implied_total_and_sample(result):
     assert implied.low <= implied.estimate <= implied.high
     assert result.texts["ch2_implied_total"] == str(implied.estimate)
     assert result.team_members == figures["cadres_total"] - figures["first_secretaries"]
-    assert result.texts["ch2_pop_fs_share"] == format_percent(result.population_fs_share)
+    assert result.texts["ch2_pop_fs_share"] == format_share(result.population_fs_share)
     # Post-stratification cannot give more effective respondents than there are.
     assert 0 < result.kish_n <= result.sample_n
     roles = result.sample[result.sample["变量"] == "驻村身份"]

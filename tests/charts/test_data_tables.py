@@ -16,7 +16,7 @@ import pytest
 from zhucun.charts.basic import bar_chart, heatmap_chart, interval_chart
 from zhucun.charts.chart import column_formatter, display_table
 from zhucun.charts.likert import diverging_likert_chart
-from zhucun.prose.formatting import format_coefficient, format_count, format_mean, format_share
+from zhucun.number_format import format_coefficient, format_count, format_mean, format_share
 
 TEXT = dict(title="标题", source="来源", alt="说明")
 # A share whose four-decimal rounding (0.5935) would show as 59.4%: exactly it is 59.3%.

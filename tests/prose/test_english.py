@@ -12,6 +12,7 @@ from tests.prose.test_data_description import STATES
 from zhucun.data.codebook import load_codebook
 from zhucun.data.framework import load_countermeasure_framework
 from zhucun.data.survey import DATA_KINDS
+from zhucun.number_format import format_english_count
 from zhucun.prose.data_description import (
     SURVEY_SENTENCES,
     SURVEY_SENTENCES_EN,
@@ -20,7 +21,6 @@ from zhucun.prose.data_description import (
     survey_sentence,
 )
 from zhucun.prose.english import ENGLISH_BLOCK_NAMES, ENGLISH_NAMES, english_block_name
-from zhucun.prose.formatting import format_english_count
 from zhucun.prose.synthetic_notice import synthetic_notice_html
 from zhucun.prose.wording import SHARE_WORDS_EN, share_word, share_word_en
 

@@ -4,7 +4,6 @@ import math
 
 import pytest
 
-from zhucun.prose.formatting import format_count, format_number, format_percent
 from zhucun.prose.glue import PlainText
 from zhucun.prose.wording import comparison_word, count_phrase, share_word
 
@@ -33,15 +32,6 @@ def test_share_word_rejects_impossible_shares(bad):
 
 def test_the_40_percent_of_chapter_two_is_about_four_in_ten_not_nearly_half():
     assert share_word(2200 / 5471) == "约四成"
-
-
-def test_deprecated_formats_still_work():
-    assert format_count(5471) == "5471"
-    assert format_count(100000) == "100,000"
-    assert format_percent(0.221) == "22.1%"
-    assert format_percent(math.nan) == "无数据"
-    assert format_number(1.23456, 2) == "1.23"
-    assert format_number(-0.001, 2) == "0.00"
 
 
 @pytest.mark.parametrize("a, b, tolerance, word", [

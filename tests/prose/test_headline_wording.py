@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from zhucun.prose.formatting import format_percent
+from zhucun.number_format import format_share
 from zhucun.prose.headline_wording import leader_sentence, leader_sentence_en, summary_leader_phrase
 from zhucun.stats.headlines import Leader
 
@@ -13,7 +13,7 @@ BASE = dict(ids=("a",), labels=("甲",), value=0.8, runner_up_id="b", runner_up_
 
 
 def test_ahead():
-    text = leader_sentence(Leader(**BASE, p_value=0.012), "比例", format_percent)
+    text = leader_sentence(Leader(**BASE, p_value=0.012), "比例", format_share)
     assert text.startswith("比例最高的是“甲”（80.0%）")
     assert "确实高于居第二的“乙”（60.0%）" in text and "（McNemar 精确检验，p = 0.012）" in text
 
@@ -43,7 +43,7 @@ NAMES = {"a": "A", "b": "B", "c": "C"}.__getitem__
 
 
 def test_english_twin_says_the_same_at_every_edge():
-    ahead = leader_sentence_en(Leader(**BASE, p_value=0.012), "share", NAMES, format_percent)
+    ahead = leader_sentence_en(Leader(**BASE, p_value=0.012), "share", NAMES, format_share)
     assert ahead == ("“A” has the highest share, 80.0%; a paired comparison of the same respondents "
                      "(exact McNemar test, p = 0.012) shows it above the second, “B” (60.0%)")
     level = leader_sentence_en(Leader(**BASE, p_value=0.05), "share", NAMES)

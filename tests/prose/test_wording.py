@@ -154,7 +154,7 @@ def test_standing_phrase_refuses_impossible_rankings():
 def test_format_p_clause_at_its_edges():
     import math
 
-    from zhucun.prose.formatting import format_p_clause
+    from zhucun.number_format import format_p_clause
     assert format_p_clause(0.0) == "p < 0.001"
     assert format_p_clause(0.000999) == "p < 0.001"
     assert format_p_clause(0.001) == "p = 0.001"

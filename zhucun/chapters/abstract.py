@@ -25,6 +25,13 @@ from zhucun.data.codebook import load_codebook
 from zhucun.data.framework import load_countermeasure_framework
 from zhucun.data.sourced_tables import deployment_value
 from zhucun.data.survey import DataState, coverage, data_state, load_survey, survey_file_label
+from zhucun.number_format import (
+    format_chinese_count,
+    format_count,
+    format_english_count,
+    format_mean,
+    format_share,
+)
 from zhucun.prose.data_description import (
     not_asked_clause,
     not_asked_sentence,
@@ -32,13 +39,6 @@ from zhucun.prose.data_description import (
     survey_sentence,
 )
 from zhucun.prose.english import english_name
-from zhucun.prose.formatting import (
-    format_chinese_count,
-    format_count,
-    format_english_count,
-    format_mean,
-    format_share,
-)
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence, leader_sentence_en
 from zhucun.prose.wording import quoted_list

@@ -48,9 +48,9 @@ from zhucun.data.synthetic_assumptions import (
     profile_assumptions,
     tenure_distribution,
 )
+from zhucun.number_format import format_coefficient, format_count, format_mean, format_share
 from zhucun.paths import data_path
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence
-from zhucun.prose.formatting import format_coefficient, format_count, format_mean, format_share
 from zhucun.prose.glue import MystText
 from zhucun.prose.questionnaire import items_per_question, questionnaire_markdown
 from zhucun.prose.wording import comparison_word, correlation_strength_word, count_phrase

@@ -16,8 +16,8 @@ from zhucun.data.framework import framework_items
 from zhucun.data.literature import counts_by_strand_and_review, load_reviewed_literature
 from zhucun.data.sourced_tables import load_deployment, load_policy_timeline
 from zhucun.data.survey import coverage, data_state, load_survey
+from zhucun.number_format import format_count
 from zhucun.prose.data_description import not_asked_clause, survey_sentence
-from zhucun.prose.formatting import format_count
 
 # The four types of embedding (杜富海 2022) with the book's reading of each; shown as 表 tbl-ch1-embedding-types.
 EMBEDDING_TYPES = {

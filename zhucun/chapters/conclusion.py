@@ -23,8 +23,8 @@ import pandas as pd
 from zhucun.chapters import countermeasures, regional_experience
 from zhucun.data.sourced_tables import deployment_value
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
+from zhucun.number_format import format_chinese_amount, format_count, format_mean, format_share
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence, survey_source
-from zhucun.prose.formatting import format_chinese_amount, format_count, format_mean, format_percent
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence
 from zhucun.prose.wording import count_phrase, quoted_list, share_word
@@ -129,8 +129,8 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
         if share is None:
             survey_cell = "问卷未问到"
         elif state.kind == "real":
-            survey_cell = (f"{survey_sentence('ch6_survey_evidence', state)}：{format_percent(share)}"
-                           f"（加权{format_percent(weighted.loc[measure.id, 'share'])}）")
+            survey_cell = (f"{survey_sentence('ch6_survey_evidence', state)}：{format_share(share)}"
+                           f"（加权{format_share(weighted.loc[measure.id, 'share'])}）")
         else:
             survey_cell = survey_sentence("ch6_survey_evidence", state)
         rows.append({"对策组": codebook.scale(measure.group).name, "对策": codebook.question_text(measure.id),

@@ -24,8 +24,8 @@ import pandas as pd
 
 from zhucun.data.framework import Framework, load_countermeasure_framework
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
+from zhucun.number_format import format_count, format_mean, format_p_clause, format_p_value, format_share
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence, survey_source
-from zhucun.prose.formatting import format_count, format_number, format_p_clause, format_p_value, format_percent
 from zhucun.prose.glue import MystText
 from zhucun.prose.wording import count_phrase, quoted_list, share_word, significance_phrase, standing_phrase
 from zhucun.stats.headlines import SHARE_DIGITS, Leader, best_measure, tied_at_extreme
@@ -205,9 +205,9 @@ def _problem_rows(survey: pd.DataFrame, weights: pd.Series | None) -> pd.DataFra
 def _problem_texts(problems: pd.DataFrame) -> dict[str, str]:
     texts = {}
     for row in problems.itertuples():
-        texts |= {f"ch5_{row.scale}_share": format_percent(row.share), f"ch5_{row.scale}_low": format_percent(row.low),
-                  f"ch5_{row.scale}_high": format_percent(row.high),
-                  f"ch5_{row.scale}_wshare": format_percent(row.weighted_share),
+        texts |= {f"ch5_{row.scale}_share": format_share(row.share), f"ch5_{row.scale}_low": format_share(row.low),
+                  f"ch5_{row.scale}_high": format_share(row.high),
+                  f"ch5_{row.scale}_wshare": format_share(row.weighted_share),
                   f"ch5_{row.scale}_word": share_word(row.share)}
     return texts
 
@@ -245,10 +245,10 @@ def _measure_texts(overall: pd.DataFrame, weighted: pd.DataFrame, order: list[st
         higher = int((shown > shown[measure]).sum())
         tied = int((shown == shown[measure]).sum()) - 1
         w = wide.loc[measure]
-        names = {"share": format_percent(row["share"]), "low": format_percent(row["low"]),
-                 "high": format_percent(row["high"]), "wshare": format_percent(w["share"]),
-                 "wlow": format_percent(w["low"]), "whigh": format_percent(w["high"]),
-                 "mean": format_number(row["mean"]), "word": share_word(row["share"]),
+        names = {"share": format_share(row["share"]), "low": format_share(row["low"]),
+                 "high": format_share(row["high"]), "wshare": format_share(w["share"]),
+                 "wlow": format_share(w["low"]), "whigh": format_share(w["high"]),
+                 "mean": format_mean(row["mean"]), "word": share_word(row["share"]),
                  "standing": standing_phrase(higher, tied, len(overall))}
         texts |= {f"ch5_{measure}_{key}": value for key, value in names.items()}
         fields = {key: _role(f"ch5_{measure}_{key}") for key in names} | {"data": _role("ch5_data_kind")}
@@ -274,13 +274,13 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
     labels = dict(zip(overall["measure"], overall["label"]))
     texts = {
         "ch5_top_measure": quoted_list(top_rows["label"]) if len(top_rows) > 1 else top["label"],
-        "ch5_top_share": format_percent(top["share"]), "ch5_top_low": format_percent(top["low"]),
-        "ch5_top_high": format_percent(top["high"]),
-        "ch5_top_wshare": format_percent(wide.loc[top["measure"], "share"]),
+        "ch5_top_share": format_share(top["share"]), "ch5_top_low": format_share(top["low"]),
+        "ch5_top_high": format_share(top["high"]),
+        "ch5_top_wshare": format_share(wide.loc[top["measure"], "share"]),
         "ch5_bottom_measure": quoted_list(bottom_rows["label"]) if len(bottom_rows) > 1 else bottom["label"],
-        "ch5_bottom_share": format_percent(bottom["share"]), "ch5_bottom_low": format_percent(bottom["low"]),
-        "ch5_bottom_high": format_percent(bottom["high"]),
-        "ch5_bottom_wshare": format_percent(wide.loc[bottom["measure"], "share"]),
+        "ch5_bottom_share": format_share(bottom["share"]), "ch5_bottom_low": format_share(bottom["low"]),
+        "ch5_bottom_high": format_share(bottom["high"]),
+        "ch5_bottom_wshare": format_share(wide.loc[bottom["measure"], "share"]),
     }
     majority = int((overall["share"] > 0.5).sum())
     weighted_majority = int((weighted["share"] > 0.5).sum())
@@ -360,7 +360,7 @@ def _ratings_texts(survey, ratings, weighted, paired, roles, role_labels, top_ro
 
 
 def _share_with_interval(share: float, low: float, high: float) -> str:
-    return f"{format_percent(share)}（{format_percent(low)}–{format_percent(high)}）"
+    return f"{format_share(share)}（{format_share(low)}–{format_share(high)}）"
 
 
 def _ratings_table(ratings, weighted, roles, role_labels) -> pd.DataFrame:
@@ -376,8 +376,8 @@ def _ratings_table(ratings, weighted, roles, role_labels) -> pd.DataFrame:
             "对策": row.label, "回答人数": format_count(row.n),
             "未加权：评4–5分比例（95%区间）": _share_with_interval(row.share, row.low, row.high),
             "加权：评4–5分比例（95%区间）": _share_with_interval(w["share"], w["low"], w["high"]),
-            "平均分": format_number(row.mean),
-            **{f"{label}：比例": format_percent(parts.loc[label, "share"]) for label in role_labels},
+            "平均分": format_mean(row.mean),
+            **{f"{label}：比例": format_share(parts.loc[label, "share"]) for label in role_labels},
             "身份差异（Fisher，Holm校正p）": format_p_value(by_role.loc[row.measure, "p_fisher_holm"]),
         })
     return pd.DataFrame(rows)
@@ -387,7 +387,7 @@ def _paired_table(paired: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """tbl-ch5-paired: the first-ranked measure against each other one."""
     return pd.DataFrame([{
         "比较对象": labels[row.b], "配对人数": format_count(row.n),
-        "两项的比例（配对样本）": f"{format_percent(row.share_a)} 对 {format_percent(row.share_b)}",
+        "两项的比例（配对样本）": f"{format_share(row.share_a)} 对 {format_share(row.share_b)}",
         "仅前者评4–5分": format_count(row.a_only), "仅后者评4–5分": format_count(row.b_only),
         "McNemar（Holm校正p）": format_p_value(row.p_mcnemar_holm) + ("，精确" if row.method == "exact" else ""),
         "Wilcoxon（Holm校正p）": format_p_value(row.p_wilcoxon_holm),

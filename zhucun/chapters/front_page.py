@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
+from zhucun.number_format import format_count
 from zhucun.prose.data_description import not_asked_clause, survey_sentence
-from zhucun.prose.formatting import format_count
 
 
 @dataclass(frozen=True)

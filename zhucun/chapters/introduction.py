@@ -15,8 +15,8 @@ from zhucun.data.cadre_deployment import deployment_figures
 from zhucun.data.literature import counts_by_strand_and_review, counts_by_strand_and_year, load_reviewed_literature
 from zhucun.data.sourced_tables import load_deployment, load_national_figures, load_policy_timeline
 from zhucun.data.survey import coverage, data_state, load_survey
+from zhucun.number_format import format_count, format_share, format_wan
 from zhucun.prose.data_description import not_asked_clause, survey_sentence
-from zhucun.prose.formatting import format_count, format_share, format_wan
 from zhucun.prose.wording import share_word
 
 # The years around the end of the poverty-alleviation battle and after.

@@ -30,8 +30,7 @@ from zhucun.data.survey import (
     load_survey,
     survey_file_label,
 )
-from zhucun.prose.data_description import interview_sentence, not_asked_sentence, survey_sentence
-from zhucun.prose.formatting import (
+from zhucun.number_format import (
     format_chinese_count,
     format_coefficient,
     format_count,
@@ -41,6 +40,7 @@ from zhucun.prose.formatting import (
     format_variance_share,
     format_weight,
 )
+from zhucun.prose.data_description import interview_sentence, not_asked_sentence, survey_sentence
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence, summary_leader_phrase
 from zhucun.prose.wording import (

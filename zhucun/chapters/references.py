@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.data.reference_types import reference_counts
-from zhucun.prose.formatting import format_count
+from zhucun.number_format import format_count
 
 
 @dataclass(frozen=True)

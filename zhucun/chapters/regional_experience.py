@@ -26,7 +26,7 @@ from zhucun.data.regional_experience import (
     load_regional_experience,
     public_source_keys,
 )
-from zhucun.prose.formatting import format_chinese_amount, format_count
+from zhucun.number_format import format_chinese_amount, format_count
 from zhucun.prose.wording import count_phrase, extreme_clause
 
 

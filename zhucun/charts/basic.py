@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from zhucun.charts.chart import Chart, Formatter, column_formatter
 from zhucun.charts.style import CATEGORICAL_COLOURS, DIVERGING_SCALE, SEQUENTIAL_SCALE, base_figure, log_ticks
-from zhucun.prose.formatting import format_coefficient, format_count, format_fixed, format_share
+from zhucun.number_format import format_coefficient, format_count, format_fixed, format_share
 
 
 def _heatmap_formatter(matrix: pd.DataFrame, text_format: str) -> Formatter:

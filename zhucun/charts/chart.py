@@ -29,7 +29,7 @@ from plotly.io.json import to_json_plotly
 
 from zhucun.charts.print_figure import record_twin
 from zhucun.charts.style import LEGEND_TOP_MARGIN, PLOTLY_CONFIG, PLOTLY_MIME
-from zhucun.prose.formatting import (
+from zhucun.number_format import (
     format_count,
     format_decimal,
     format_mean,

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from zhucun.charts.chart import Chart
 from zhucun.charts.style import DIVERGING_COLOURS, base_figure, diverging_offsets
-from zhucun.prose.formatting import format_fixed, format_share
+from zhucun.number_format import format_fixed, format_share
 
 
 def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, source: str, alt: str,

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from zhucun.charts.chart import Chart
 from zhucun.charts.style import CATEGORICAL_COLOURS, base_figure
 from zhucun.data.framework import STAGE_LABELS, STAGES, Framework, flow_links, nodes
-from zhucun.prose.formatting import format_fixed
+from zhucun.number_format import format_fixed
 
 
 def _flow(value: float) -> str:

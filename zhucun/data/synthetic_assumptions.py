@@ -220,7 +220,7 @@ def format_assumption(value: float) -> str:
 
 def format_assumed_share(share: float) -> str:
     """A share the assumptions state, with only the digits it is stated with: 0.55 → '55%', 0.145 → '14.5%'
-    (an assumption is exact, not an estimate: zhucun.prose.formatting.format_share prints estimates)."""
+    (an assumption is exact, not an estimate: zhucun.number_format.format_share prints estimates)."""
     percent = round(float(share) * 100, 6)
     return f"{percent:g}%"
 

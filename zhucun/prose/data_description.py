@@ -14,7 +14,7 @@ Every source line of synthetic or mixed data says 合成 (the ``survey_source`` 
 data download (``_static/zhucun-csv.js``) names its file and first line by that.
 
 Templates may use ``{rows}``, ``{synthetic_rows}`` and ``{real_rows}``
-(counts formatted by :func:`zhucun.prose.formatting.format_count`). The
+(counts formatted by :func:`zhucun.number_format.format_count`). The
 interviews have their own state and their own table.
 """
 
@@ -24,8 +24,8 @@ from collections.abc import Sequence
 
 from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
+from zhucun.number_format import format_count
 from zhucun.prose.english import english_block_name, english_list
-from zhucun.prose.formatting import format_count
 
 SURVEY_SENTENCES: dict[str, dict[str, str]] = {
     # index: "当前数据文件共有 N 份答卷，…。"

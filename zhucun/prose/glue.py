@@ -13,9 +13,6 @@ from collections.abc import Mapping
 from IPython.display import Markdown
 from myst_nb import glue
 
-from zhucun.prose.formatting import format_count, format_number, format_share
-from zhucun.prose.wording import count_phrase
-
 
 class PlainText(str):
     """A string whose repr is itself: glued text shows without quotes."""
@@ -40,28 +37,11 @@ def glue_text(name: str, text: str) -> str:
     return str(text)
 
 
-def glue_count(name: str, n: int | float) -> str:
-    return glue_text(name, format_count(n))
-
-
-def glue_percent(name: str, share: float) -> str:
-    """Glue a share as :func:`~zhucun.prose.formatting.format_share` prints it (one precision for all)."""
-    return glue_text(name, format_share(share))
-
-
-def glue_number(name: str, x: float, digits: int = 2) -> str:
-    return glue_text(name, format_number(x, digits))
-
-
-def glue_count_phrase(name: str, count: int, total: int, **templates: str) -> str:
-    return glue_text(name, count_phrase(count, total, **templates))
-
-
 def glue_all(texts: Mapping[str, object]) -> None:
     """Glue each text of *texts* ({glue name: text}) as :func:`glue_text` does.
 
     A chapter's analysis returns its sentences' numbers and words already
-    formatted (:mod:`zhucun.prose.formatting`, :mod:`zhucun.prose.wording`),
+    formatted (:mod:`zhucun.number_format`, :mod:`zhucun.prose.wording`),
     so its notebook glues them all in one call. A :class:`MystText` is glued as markdown.
     """
     for name, text in texts.items():

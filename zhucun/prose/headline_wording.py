@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from zhucun.number_format import format_chinese_count, format_english_count, format_p_clause
 from zhucun.prose.english import english_list
-from zhucun.prose.formatting import format_chinese_count, format_english_count, format_p_clause
 from zhucun.prose.wording import quoted_list
 from zhucun.stats.headlines import Leader
 
@@ -32,7 +32,7 @@ def _test_clause(leader: Leader, english: bool = False) -> str:
 def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str] | None = None) -> str:
     """'{ranked_by}最高的是“X”…' and what the paired test allows to say of it (no final 。).
 
-    *value* formats the compared values (e.g. format_percent); without it no number is stated, for a chapter
+    *value* formats the compared values (e.g. format_share); without it no number is stated, for a chapter
     that states them elsewhere.
     """
     def shown(x: float) -> str:

@@ -17,7 +17,7 @@ import math
 from collections.abc import Sequence
 from numbers import Real
 
-from zhucun.prose.formatting import format_chinese_amount, format_count, format_decimal, format_points
+from zhucun.number_format import format_chinese_amount, format_count, format_decimal, format_points
 
 
 def _missing(x) -> bool:

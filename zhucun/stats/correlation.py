@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from zhucun.prose.formatting import format_coefficient
+from zhucun.number_format import format_coefficient
 from zhucun.stats.group_tests import adjust_p_values
 
 MARKS = ((0.001, "***"), (0.01, "**"), (0.05, "*"))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
-from zhucun.prose.formatting import format_mean, format_share
+from zhucun.number_format import format_mean, format_share
 from zhucun.stats.intervals import mean_interval, wilson_interval
 
 HELPFUL_LEVELS = (4, 5)

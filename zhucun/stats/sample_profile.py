@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from zhucun.data.cadre_deployment import ROLE_LABELS
-from zhucun.prose.formatting import format_share
+from zhucun.number_format import format_share
 from zhucun.stats.disclosure import suppress_small_counts
 from zhucun.stats.weighting import weighted_share
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from zhucun.prose.formatting import (
+from zhucun.number_format import (
     format_coefficient,
     format_count,
     format_decimal,
@@ -93,7 +93,7 @@ def test_format_decimal(value, text):
 
 
 def test_chinese_amount_says_liang_before_a_measure_word():
-    from zhucun.prose.formatting import format_chinese_amount
+    from zhucun.number_format import format_chinese_amount
 
     assert [format_chinese_amount(n) for n in (0, 1, 2, 3, 10, 11)] == ["零", "一", "两", "三", "十", "11"]
 
@@ -101,6 +101,6 @@ def test_chinese_amount_says_liang_before_a_measure_word():
 @pytest.mark.parametrize("value, text", [(0.0312, "0.031"), (0.0, "0.000"), (0.0005, "0.001"), (0.00049, "0.000"),
                                          (1.0, "1.000"), (-0.0001, "0.000"), (NAN, "无数据")])
 def test_format_variance_share(value, text):
-    from zhucun.prose.formatting import format_variance_share
+    from zhucun.number_format import format_variance_share
 
     assert format_variance_share(value) == text

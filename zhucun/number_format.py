@@ -16,14 +16,13 @@ zero, as the browser's charts do (d3-format's ``toFixed``): a share drawn as
 59.4% on a bar is 59.4% in the sentence. A value that rounds to zero is
 printed without a sign ("0.00", never "-0.00").
 
-This module imports nothing of the package, so stats and charts may use it too
-(tests/test_architecture.py allows that one import across charts and prose).
+It sits in the lowest layer, beside :mod:`zhucun.paths`, and imports nothing of
+the package, so data, stats, charts and prose all print numbers through it.
 """
 
 from __future__ import annotations
 
 import math
-import warnings
 from decimal import ROUND_HALF_UP, Decimal
 
 NO_DATA = "无数据"  # what a missing number reads as in prose and tables
@@ -102,21 +101,6 @@ def format_count(n: int | float | None) -> str:
         return NO_DATA
     n = int(format_fixed(float(n), 0))
     return f"{n:,}" if abs(n) >= 10_000 else str(n)
-
-
-def format_percent(share: float | None, digits: int = SHARE_DIGITS) -> str:
-    """Deprecated: :func:`format_share` (its precision is fixed). Kept for the callers not yet moved."""
-    if digits != SHARE_DIGITS:
-        warnings.warn("format_percent(digits=…) is deprecated: shares have one precision, use format_share",
-                      DeprecationWarning, stacklevel=2)
-        return NO_DATA if _missing(share) else format_fixed(float(share) * 100, digits) + "%"
-    return format_share(share)
-
-
-def format_number(x: float | None, digits: int = 2) -> str:
-    """Deprecated: use the formatter of the number's kind (:func:`format_mean`, :func:`format_weight`,
-    :func:`format_coefficient`, :func:`format_count`). Kept for the callers not yet moved."""
-    return NO_DATA if _missing(x) else format_fixed(float(x), digits)
 
 
 def format_decimal(x: float | None) -> str:
