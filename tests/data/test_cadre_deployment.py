@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from zhucun.data.cadre_deployment import cadre_composition, implied_total, national_in_post, village_coverage
-from zhucun.stats.sample_profile import role_sample_vs_population, sample_composition
+from zhucun.prose.display_tables import role_sample_vs_population, sample_composition
 
 
 def test_implied_total_of_j_province_by_hand():

@@ -26,12 +26,13 @@ from zhucun.data.framework import Framework, load_countermeasure_framework
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
 from zhucun.number_format import format_count, format_mean, format_p_clause, format_p_value, format_share
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence, survey_source
+from zhucun.prose.display_tables import chart_frame
 from zhucun.prose.glue import MystText
 from zhucun.prose.wording import count_phrase, quoted_list, share_word, significance_phrase, standing_phrase
 from zhucun.stats.headlines import SHARE_DIGITS, Leader, best_measure, tied_at_extreme
 from zhucun.stats.likert import AGREE_SCORE, scale_agreement, scale_scores
 from zhucun.stats.paired_comparisons import EXACT_BELOW, compare_groups, compare_pairs
-from zhucun.stats.ratings import chart_frame, measure_ratings, ranked
+from zhucun.stats.ratings import measure_ratings, ranked
 from zhucun.stats.weighted_ratings import weighted_helpful_share, weighted_rating_table
 from zhucun.stats.weighting import poststratification_weights
 

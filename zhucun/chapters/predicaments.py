@@ -41,6 +41,7 @@ from zhucun.number_format import (
     format_weight,
 )
 from zhucun.prose.data_description import interview_sentence, not_asked_sentence, survey_sentence
+from zhucun.prose.display_tables import profile_counts, profile_table
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence, summary_leader_phrase
 from zhucun.prose.wording import (
@@ -79,7 +80,7 @@ from zhucun.stats.ordinal_model import (
     odds_direction,
     odds_ratio_table,
 )
-from zhucun.stats.sample_profile import margin_comparison, profile_counts, profile_table
+from zhucun.stats.sample_profile import margin_comparison
 from zhucun.stats.weighting import compare_means, kish_effective_n, population_margins, poststratification_weights
 
 ORDINALS = "一二三四五六七八九十"

@@ -28,8 +28,8 @@ from zhucun.data.survey import DataState, data_state, load_survey
 from zhucun.data.survey import coverage as questionnaire_coverage  # 'coverage' here is the villages'
 from zhucun.number_format import format_count, format_mean, format_share, format_wan, format_weight
 from zhucun.prose.data_description import not_asked_clause, survey_sentence, survey_source
+from zhucun.prose.display_tables import role_sample_vs_population, sample_composition
 from zhucun.prose.wording import share_gap_phrase, share_word
-from zhucun.stats.sample_profile import role_sample_vs_population, sample_composition
 from zhucun.stats.weighting import kish_effective_n, population_margins, poststratification_weights
 
 # The four duties of the 2021 opinion, what each asks and the risk the principle of matching power and

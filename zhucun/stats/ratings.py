@@ -15,7 +15,6 @@ import pandas as pd
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
-from zhucun.number_format import format_mean, format_share
 from zhucun.stats.intervals import mean_interval, wilson_interval
 
 HELPFUL_LEVELS = (4, 5)
@@ -62,43 +61,3 @@ def ranked(ratings: pd.DataFrame, subgroup: str = ALL_LABEL) -> pd.DataFrame:
     part = part.assign(_order=range(len(part)))
     return (part.sort_values(["share", "mean", "_order"], ascending=[False, False, True])
             .drop(columns="_order").reset_index(drop=True))
-
-
-def chart_frame(ratings: pd.DataFrame) -> pd.DataFrame:
-    """Chinese-labelled rows for the ranked interval chart: measures in overall rank order, by subgroup."""
-    order = list(ranked(ratings)["short_label"])
-    frame = ratings.assign(_rank=ratings["short_label"].map({label: i for i, label in enumerate(order)}))
-    subgroups = list(dict.fromkeys(ratings["subgroup"]))
-    frame = frame.assign(_sub=frame["subgroup"].map({s: i for i, s in enumerate(subgroups)}))
-    frame = frame.sort_values(["_sub", "_rank"])
-    return pd.DataFrame({
-        "对策": frame["short_label"].to_numpy(),
-        "对策组": frame["group_name"].to_numpy(),
-        "群体": frame["subgroup"].to_numpy(),
-        "回答人数": frame["n"].to_numpy(),
-        # Exact values: the chart's table and the prose round each once, to the precision they show.
-        "认为帮助较大或很大的比例": frame["share"].to_numpy(),
-        "95%区间下限": frame["low"].to_numpy(),
-        "95%区间上限": frame["high"].to_numpy(),
-        "平均评分": frame["mean"].to_numpy(),
-    })
-
-
-def ratings_table(ratings: pd.DataFrame) -> pd.DataFrame:
-    """Table for the chapter, in overall rank order: per subgroup the share of 4–5 with its interval,
-    and the overall mean (per-role means are in the chart's data table)."""
-    order = list(ranked(ratings)["measure"])
-    subgroups = list(dict.fromkeys(ratings["subgroup"]))
-    rows = []
-    for measure in order:
-        part = ratings[ratings["measure"] == measure].set_index("subgroup")
-        row = {"对策": part["label"].iloc[0]}
-        for s in subgroups:
-            r = part.loc[s]
-            row[f"{s}：评4–5分比例（95%区间）"] = (
-                "无数据" if not r["n"]
-                else f"{format_share(r['share'])}（{format_share(r['low'])}–{format_share(r['high'])}）")
-            if s == ALL_LABEL:
-                row[f"{s}：平均分"] = "无数据" if not r["n"] else format_mean(r["mean"])
-        rows.append(row)
-    return pd.DataFrame(rows)

@@ -1,9 +1,10 @@
-"""zhucun.stats.sample_profile: small cells and their shares are hidden."""
+"""The sample profile tables: small cells and their shares are hidden."""
 
 import pandas as pd
 import pytest
 
-from zhucun.stats.sample_profile import margin_comparison, profile_counts, profile_table
+from zhucun.prose.display_tables import profile_counts, profile_table
+from zhucun.stats.sample_profile import margin_comparison
 
 
 def test_small_cell_and_its_complement_hidden_with_their_shares():
