@@ -4,10 +4,11 @@ Every import statement of every zhucun module is read from its source,
 including those inside functions, so an import hidden in a function cannot
 close a circle. The layers, lowest first:
 
-    paths, number_format, lazy_exports  →  data  →  stats  →  charts | prose  →  chapters
+    paths, number_format, lazy_exports  →  data  →  importers | stats  →  charts | prose  →  chapters
 
-A module may import from its own subpackage or from a lower layer; charts
-and prose do not import each other. ``zhucun.number_format``, the book's one
+A module may import from its own subpackage or from a lower layer; the
+layers of one rank (importers and stats, charts and prose) do not import each
+other, and only the command line uses the importers. ``zhucun.number_format``, the book's one
 formatter per kind of number, sits in the lowest layer, so that stats' and
 charts' tables and labels print a number as the prose does. ``zhucun.book`` (the Sphinx machinery)
 stands apart: it may use the layers below chapters, and nothing but the
@@ -24,9 +25,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "zhucun"
-SUBPACKAGES = ("data", "stats", "charts", "prose", "chapters", "book")
-RANK = {"paths": 0, "number_format": 0, "lazy_exports": 0, "data": 1, "stats": 2, "charts": 3, "prose": 3,
-        "chapters": 4, "book": 5}
+SUBPACKAGES = ("data", "importers", "stats", "charts", "prose", "chapters", "book")
+RANK = {"paths": 0, "number_format": 0, "lazy_exports": 0, "data": 1, "importers": 2, "stats": 2,
+        "charts": 3, "prose": 3, "chapters": 4, "book": 5}
 # Names a module defines that are not part of its subpackage's re-exports.
 NOT_EXPORTED = {"main", "setup", "logger", "analyse"}
 
@@ -107,13 +108,20 @@ def test_imports_run_one_way():
             goal = layer(target)
             if goal is None or goal == source:
                 continue
-            allowed = RANK[goal] < RANK[source] and not (goal == "book" or {source, goal} == {"charts", "prose"})
+            allowed = RANK[goal] < RANK[source] and goal not in ("book", "importers")
             if not allowed:
                 wrong.append(f"{name} imports {target}")
     assert not wrong, (
-        "imports against the layers (paths, number_format → data → stats → charts|prose → chapters; book apart):\n"
+        "imports against the layers (paths, number_format → data → importers|stats → charts|prose → chapters;"
+        " book and importers apart):\n"
         + "\n".join(wrong)
     )
+
+
+def test_only_the_command_line_uses_the_importers():
+    users = sorted(f"{name} → {target}" for name, targets in edges().items() for target in targets
+                   if layer(target) == "importers" and layer(name) != "importers")
+    assert users == [], users
 
 
 def test_nothing_but_the_command_line_and_the_recorder_imports_book():

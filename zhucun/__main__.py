@@ -27,11 +27,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "校验问卷数据文件 / validate a survey data file",
     ),
     "import": (
-        "zhucun.data.survey_import:import_main",
+        "zhucun.importers.survey_import:import_main",
         "导入问卷数据（问卷星、SPSS、Stata或自有表格加对照表） / convert survey data to the contract format",
     ),
     "import-wjx": (
-        "zhucun.data.survey_import:import_main",
+        "zhucun.importers.survey_import:import_main",
         "同 import（旧名） / the same as import (its former name)",
     ),
     "pdf": (

@@ -1,13 +1,14 @@
 """The data layer: everything that reads the book's ``data/`` folder.
 
 The survey codebook and its validation, loading of the survey and the coded
-interviews, the import of real survey data (问卷星 exports, SPSS and Stata files, a
-researcher's own table through a crosswalk), the synthetic demonstration data and
+interviews, the synthetic demonstration data and
 the assumptions they are made from, and the sourced tables of facts (J
 province's deployment, national figures, the policy timeline, population
 margins, regional cases, the countermeasure framework, the bibliography's
 metadata). Nothing here computes a statistic or draws; every reader of a data
 file lives here, so a chapter's data dependencies are visible in one folder.
+The tools that convert a researcher's export into the data contract are apart,
+in :mod:`zhucun.importers`.
 """
 
 from zhucun.lazy_exports import lazy_exports
@@ -34,12 +35,6 @@ EXPORTS = {
     "codebook_path": "codebook",
     "load_codebook": "codebook",
     "parse_codebook": "codebook",
-    "COLUMN_KEYS": "crosswalk_import",
-    "CROSSWALK_KEYS": "crosswalk_import",
-    "ColumnMap": "crosswalk_import",
-    "Crosswalk": "crosswalk_import",
-    "convert_crosswalk": "crosswalk_import",
-    "load_crosswalk": "crosswalk_import",
     "FRAMEWORK_FILE": "framework",
     "Framework": "framework",
     "FrameworkError": "framework",
@@ -83,24 +78,6 @@ EXPORTS = {
     "load_regional_experience": "regional_experience",
     "public_source_keys": "regional_experience",
     "validate_regional_experience": "regional_experience",
-    "CASE_NOTE": "source_files",
-    "CellProblems": "source_files",
-    "Conversion": "source_files",
-    "FILE_KINDS": "source_files",
-    "FORMS": "source_files",
-    "ImportResult": "source_files",
-    "MATCH_KINDS": "source_files",
-    "Matched": "source_files",
-    "SourceTable": "source_files",
-    "allowed_texts": "source_files",
-    "answer_lookup": "source_files",
-    "cell_text": "source_files",
-    "coverage_problems": "source_files",
-    "file_kind": "source_files",
-    "finish": "source_files",
-    "normalise": "source_files",
-    "read_table": "source_files",
-    "whole_number": "source_files",
     "DATE_PATTERN": "sourced_tables",
     "DEPLOYMENT_FILE": "sourced_tables",
     "DEPLOYMENT_INDICATORS": "sourced_tables",
@@ -119,10 +96,7 @@ EXPORTS = {
     "load_policy_timeline": "sourced_tables",
     "load_population_margins": "sourced_tables",
     "load_village_types": "sourced_tables",
-    "CHOSEN": "spss_import",
-    "NOT_CHOSEN": "spss_import",
-    "convert_labelled": "spss_import",
-    "read_labelled": "spss_import",
+    "Coverage": "survey",
     "DATA_KINDS": "survey",
     "DataState": "survey",
     "INTERVIEWS_FILE": "survey",
@@ -130,23 +104,16 @@ EXPORTS = {
     "STATE_WORDS": "survey",
     "SURVEY_FILE": "survey",
     "asked": "survey",
-    "Coverage": "survey",
     "coverage": "survey",
     "data_state": "survey",
     "is_private": "survey",
     "is_synthetic": "survey",
+    "load_interviews": "survey",
+    "load_survey": "survey",
     "not_asked_blocks": "survey",
     "survey_file_label": "survey",
     "survey_path": "survey",
     "validate_main": "survey",
-    "load_interviews": "survey",
-    "load_survey": "survey",
-    "REPORT_COLUMN_WIDTH": "survey_import",
-    "convert_survey": "survey_import",
-    "detect_form": "survey_import",
-    "format_report": "survey_import",
-    "import_main": "survey_import",
-    "import_survey": "survey_import",
     "assumptions_path": "synthetic",
     "demo_data_main": "synthetic",
     "demo_interviews_main": "synthetic",
@@ -162,8 +129,8 @@ EXPORTS = {
     "category_of_zero": "synthetic_assumptions",
     "cause_correlations": "synthetic_assumptions",
     "for_display": "synthetic_assumptions",
-    "format_assumption": "synthetic_assumptions",
     "format_assumed_share": "synthetic_assumptions",
+    "format_assumption": "synthetic_assumptions",
     "group_effects": "synthetic_assumptions",
     "largest_group_effect": "synthetic_assumptions",
     "manifestation_sd": "synthetic_assumptions",
@@ -190,14 +157,6 @@ EXPORTS = {
     "read_text_table": "validation",
     "validate_file": "validation",
     "validate_frame": "validation",
-    "JOINED_SEPARATOR": "wjx_import",
-    "METADATA_COLUMNS": "wjx_import",
-    "MISSING_ANSWERS": "wjx_import",
-    "WORDING_SIMILARITY": "wjx_import",
-    "convert_export": "wjx_import",
-    "convert_wjx": "wjx_import",
-    "import_wjx": "wjx_import",
-    "parse_header": "wjx_import",
 }
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, EXPORTS)

@@ -1,4 +1,4 @@
-"""Importing 问卷星 exports by option text: round trip and bad cases (fixtures: tests/data/export_forms.py)."""
+"""Importing 问卷星 exports by option text: round trip and bad cases (fixtures: tests/importers/export_forms.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from tests.data.export_forms import N, expected_codes, export_table, write_csv, write_xlsx
+from tests.importers.export_forms import N, expected_codes, export_table, write_csv, write_xlsx
 from zhucun.data.survey import load_survey
 from zhucun.data.validation import SurveyValidationError
-from zhucun.data.wjx_import import convert_export, import_wjx
+from zhucun.importers.wjx_import import convert_export, import_wjx
 
 
 def assert_round_trip(frame):

@@ -32,7 +32,8 @@ from pathlib import Path
 import pandas as pd
 
 from zhucun.data.codebook import Codebook, Variable
-from zhucun.data.source_files import (
+from zhucun.data.validation import SurveyValidationError
+from zhucun.importers.source_files import (
     CASE_NOTE,
     CellProblems,
     Conversion,
@@ -43,8 +44,7 @@ from zhucun.data.source_files import (
     normalise,
     whole_number,
 )
-from zhucun.data.validation import SurveyValidationError
-from zhucun.data.wjx_import import parse_header
+from zhucun.importers.wjx_import import parse_header
 
 NOT_CHOSEN = ("未选", "未选中", "不选", "否", "0")
 CHOSEN = ("选中", "已选", "选择", "是", "1")

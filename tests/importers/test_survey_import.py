@@ -10,11 +10,11 @@ import pyreadstat
 import pytest
 import yaml
 
-from tests.data import export_forms as forms
+from tests.importers import export_forms as forms
 from zhucun.__main__ import SUBCOMMANDS
 from zhucun.data.codebook import load_codebook
-from zhucun.data.survey_import import convert_survey, detect_form, format_report, import_survey
 from zhucun.data.validation import SurveyValidationError, validate_file
+from zhucun.importers.survey_import import convert_survey, detect_form, format_report, import_survey
 
 CODEBOOK = load_codebook()
 SHIPPED = forms.shipped()

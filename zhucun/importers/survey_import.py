@@ -6,11 +6,11 @@
 the file name:
 
 * SPSS ``.sav`` (starts ``$FL2``/``$FL3``) and Stata ``.dta`` (``<stata_dta>``,
-  or the binary header of releases 102–115): :mod:`zhucun.data.spss_import`;
+  or the binary header of releases 102–115): :mod:`zhucun.importers.spss_import`;
 * xlsx (a zip) or csv (UTF-8, UTF-8 with BOM, GBK) with ``--map``: the
-  researcher's own columns through a crosswalk, :mod:`zhucun.data.crosswalk_import`;
+  researcher's own columns through a crosswalk, :mod:`zhucun.importers.crosswalk_import`;
 * xlsx or csv without ``--map``: a 问卷星 export, by option text or by option
-  number, :mod:`zhucun.data.wjx_import`.
+  number, :mod:`zhucun.importers.wjx_import`.
 
 An encrypted xlsx or old .xls, an empty file and an unknown binary are
 reported as such. On success the contract CSV is written and a short table
@@ -28,12 +28,12 @@ from pathlib import Path
 from tabulate import tabulate
 
 from zhucun.data.codebook import Codebook, load_codebook
-from zhucun.data.crosswalk_import import convert_crosswalk, load_crosswalk
-from zhucun.data.source_files import FORMS, MATCH_KINDS, ImportResult, file_kind, finish, read_table
-from zhucun.data.spss_import import convert_labelled
 from zhucun.data.synthetic import write_csv
 from zhucun.data.validation import SurveyValidationError
-from zhucun.data.wjx_import import convert_wjx
+from zhucun.importers.crosswalk_import import convert_crosswalk, load_crosswalk
+from zhucun.importers.source_files import FORMS, MATCH_KINDS, ImportResult, file_kind, finish, read_table
+from zhucun.importers.spss_import import convert_labelled
+from zhucun.importers.wjx_import import convert_wjx
 
 REPORT_COLUMN_WIDTH = 28  # long 问卷星 headers are cut in the report so its table stays readable
 

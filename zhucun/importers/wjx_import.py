@@ -11,7 +11,7 @@ Two kinds of download are read, told apart by the cells, not by the name:
 
 What an export looks like, and how each part is handled:
 
-* xlsx, or csv in GBK or UTF-8 with BOM (see :func:`zhucun.data.source_files.read_table`);
+* xlsx, or csv in GBK or UTF-8 with BOM (see :func:`zhucun.importers.source_files.read_table`);
 * metadata columns 序号, 提交答卷时间, 所用时间, 来源, 来源详情, 来自IP, 总分:
   dropped, never written (来自IP is personal data);
 * question columns headed ``N、question text`` (often with a trailing colon);
@@ -39,7 +39,8 @@ from pathlib import Path
 import pandas as pd
 
 from zhucun.data.codebook import Codebook, Question, Variable, load_codebook
-from zhucun.data.source_files import (
+from zhucun.data.synthetic import write_csv
+from zhucun.importers.source_files import (
     CellProblems,
     Conversion,
     Matched,
@@ -52,7 +53,6 @@ from zhucun.data.source_files import (
     read_table,
     whole_number,
 )
-from zhucun.data.synthetic import write_csv
 
 METADATA_COLUMNS = frozenset({"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "总分"})
 MISSING_ANSWERS = frozenset({"", "(跳过)", "（跳过）", "(空)", "（空）", "-3", "-2"})

@@ -34,7 +34,8 @@ from pathlib import Path
 import yaml
 
 from zhucun.data.codebook import Codebook, Variable
-from zhucun.data.source_files import (
+from zhucun.data.validation import SurveyValidationError, read_file_bytes
+from zhucun.importers.source_files import (
     CellProblems,
     Conversion,
     Matched,
@@ -45,7 +46,6 @@ from zhucun.data.source_files import (
     normalise,
     whole_number,
 )
-from zhucun.data.validation import SurveyValidationError, read_file_bytes
 
 CROSSWALK_KEYS = ("columns", "not_asked", "ignore", "missing")
 COLUMN_KEYS = ("variable", "codes", "reverse")
