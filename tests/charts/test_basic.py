@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from zhucun.book.plotly_renderer import PlotlyMimeRenderer, plotly_json_html
-from zhucun.charts import PLOTLY_MIME, bar_chart, heatmap_chart, interval_chart, log_ticks
+from zhucun.charts.basic import bar_chart, heatmap_chart, interval_chart
+from zhucun.charts.style import PLOTLY_MIME, log_ticks
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ class _ImportRecorder:
     """A finder that finds nothing: it only notes each zhucun module the kernel imports.
 
     Placed first on ``sys.meta_path``, it is asked about every module not yet
-    imported, including the submodules a lazy re-export loads on first use.
+    imported, including those imported inside functions on first use.
     """
 
     def __init__(self, log):
