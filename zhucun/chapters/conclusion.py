@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.chapters import countermeasures, regional_experience
+from zhucun.data.authored_tables import load_measure_basis
 from zhucun.data.sourced_tables import deployment_value
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
 from zhucun.number_format import format_chinese_amount, format_count, format_mean, format_share
@@ -124,7 +125,7 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
     weighted = None if measures.weighted is None else measures.weighted.set_index("measure")
     rows = []
     for measure in measures.framework.measures:
-        basis = countermeasures.MEASURE_BASIS[measure.id]
+        basis = load_measure_basis()[measure.id]
         share = None if ratings is None else float(ratings.loc[measure.id, "share"])
         if share is None:
             survey_cell = "问卷未问到"
@@ -141,7 +142,7 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
 
 def _measure_texts(survey: pd.DataFrame, measures: countermeasures.CountermeasuresResult) -> dict[str, str]:
     """The answer on how to resolve the predicament: policy basis counted, the best rated measure (labelled)."""
-    indirect = sum(basis["policy"].startswith("间接") for basis in countermeasures.MEASURE_BASIS.values())
+    indirect = sum(basis["policy"].startswith("间接") for basis in load_measure_basis().values())
     total = len(measures.framework.measures)
     texts = {"ch6_policy_phrase": count_phrase(
         indirect, total, none="{total}项对策在本书读到的国家文件里都找不到依据",

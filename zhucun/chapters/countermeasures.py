@@ -39,67 +39,6 @@ from zhucun.stats.weighting import poststratification_weights
 LEVEL = 0.05  # significance level of the corrected p-values
 
 
-# What supports each measure besides the survey: the book's reading of its theory (chapter 一) and the national
-# policy basis the book has read (shared facts; "未见" where none is known). The conclusion's table shows these.
-MEASURE_BASIS: dict[str, dict[str, str]] = {
-    "m_duty_list": {
-        "theory": "权责对等：边界清楚",
-        "policy": "间接：中办持续选派意见规定四项职责",
-        "cite": "zhongban2021opinion",
-    },
-    "m_negative_list": {
-        "theory": "权责对等：边界清楚",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-    "m_power_list": {
-        "theory": "权责对等：权责相称",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-    "m_whistle": {
-        "theory": "嵌入式治理：结构嵌入；权责相称",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-    "m_informal_training": {
-        "theory": "嵌入式治理：关系与文化嵌入",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-    "m_handover": {
-        "theory": "嵌入式治理：关系嵌入的延续",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-    "m_exchange_platform": {
-        "theory": "嵌入式治理：资源嵌入",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-    "m_joint_building": {
-        "theory": "嵌入式治理：结构与资源嵌入",
-        "policy": "间接：中办持续选派意见以建强村党组织为首项职责",
-        "cite": "zhongban2021opinion",
-    },
-    "m_dedicated_team": {
-        "theory": "权责对等：考核一致",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-    "m_evaluation": {
-        "theory": "权责对等：考核一致",
-        "policy": "未见（中办、国办驻村工作队指导意见的正文本书未读到）",
-        "cite": "",
-    },
-    "m_error_tolerance": {
-        "theory": "权责对等：权责相称、考核一致",
-        "policy": "未见国家层面依据",
-        "cite": "",
-    },
-}
-
-
 @dataclass(frozen=True)
 class CountermeasuresResult:
     survey_state: DataState

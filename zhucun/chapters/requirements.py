@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.charts.timeline import chinese_date
+from zhucun.data.authored_tables import load_requirement_table
 from zhucun.data.cadre_deployment import (
     ImpliedTotal,
     cadre_composition,
@@ -31,59 +32,6 @@ from zhucun.prose.data_description import not_asked_clause, survey_sentence, sur
 from zhucun.prose.display_tables import role_sample_vs_population, sample_composition
 from zhucun.prose.wording import share_gap_phrase, share_word
 from zhucun.stats.weighting import kish_effective_n, population_margins, poststratification_weights
-
-# The four duties of the 2021 opinion, what each asks and the risk the principle of matching power and
-# responsibility points to; shown as 表 tbl-ch2-duties.
-DUTIES = {
-    "职责": ["建强村党组织", "推进强村富民", "提升治理水平", "为民办事服务"],
-    "主要要求（本书概括）": [
-        "带好村“两委”班子，发展和教育党员，整顿软弱涣散组织",
-        "发展村集体经济和富民产业，引入项目与市场",
-        "完善村民自治、法治、德治相结合的治理方式，化解矛盾纠纷",
-        "落实惠民政策，解决群众急难愁盼问题，做好兜底帮扶",
-    ],
-    "履职所需的权力与资源": [
-        "对村级组织事务的参与和指导权；乡镇党委的授权与支持",
-        "项目、资金、土地等要素的调配权；派出单位的资源投入",
-        "对村级事务的协调权；与乡镇职能部门的协作渠道",
-        "对接各部门政策和服务的渠道；可支配的小额资金",
-    ],
-    "权责对等视角下的风险（本书的分析假设）": [
-        "第一书记不占村“两委”职数时，责任在身而决定权在村，易与村书记职责重叠",
-        "产业成败的责任落在驻村干部身上，而资源多少取决于派出单位，权责与资源不相称",
-        "治理事务边界宽泛，容易把上级各部门的任务都归到驻村干部名下",
-        "群众诉求无限而可用手段有限，考核又多看台账留痕",
-    ],
-}
-
-# The requirements of the two periods compared; shown as 表 tbl-ch2-periods.
-PERIODS = {
-    "比较维度": ["工作对象", "工作内容", "职责任务", "帮扶资源", "考核评价", "选派范围"],
-    "脱贫攻坚期": [
-        "建档立卡贫困户",
-        "围绕“两不愁三保障”：吃穿不愁，住房安全、基本医疗、义务教育有保障",
-        "论文可得部分未列出该时期的职责清单",
-        "论文未提供",
-        "论文未提供",
-        "贫困村（中办、国办2017年指导意见针对贫困村驻村工作队）",
-    ],
-    "乡村振兴期": [
-        "全体农民",
-        "产业、人才、文化、生态、组织五个方面的振兴",
-        "建强村党组织、推进强村富民、提升治理水平、为民办事服务",
-        "与派出部门、帮扶村实行责任捆绑（论文绪论）；具体资源配置论文未提供",
-        "论文未提供",
-        "脱贫村、易地扶贫搬迁安置村（社区）、党组织软弱涣散村及乡村振兴任务重的村；J省为七类村",
-    ],
-    "变化的方向（本书归纳）": [
-        "由特定人群扩大到全体",
-        "由底线保障扩展到全面发展",
-        "由以脱贫为中心转向党建、发展、治理、服务并重",
-        "不详",
-        "不详",
-        "由贫困村扩展到多类重点村",
-    ],
-}
 
 # Dated national figures quoted in the text: glue suffix → (indicator, date prefix).
 _NATIONAL_DATES = {
@@ -337,6 +285,6 @@ def analyse(survey: pd.DataFrame | None = None) -> RequirementsResult:
         kish_n=kish_effective_n(weights),
         village_types=village_types,
         sample=_sample_table(role_table, survey),
-        duties=pd.DataFrame(DUTIES),
-        periods=pd.DataFrame(PERIODS),
+        duties=load_requirement_table("duties"),
+        periods=load_requirement_table("periods"),
     )
