@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -157,3 +159,22 @@ def test_each_subpackage_says_its_job_and_re_exports_nothing(subpackage):
     )
     body = ast.parse(init.read_text(encoding="utf-8")).body
     assert len(body) == 1 and isinstance(body[0], ast.Expr), f"{init}: only its docstring, no re-exports"
+
+
+GLUE_KEY = re.compile(r"^(ch\d|abs|idx|front)_")
+
+
+def test_chapters_hand_each_other_typed_results_never_glue_strings():
+    """A chapter module reads another chapter's result by its fields, never by that chapter's glue names."""
+    wrong = []
+    for path in sorted((PACKAGE_DIR / "chapters").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        keys = [node.value for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and GLUE_KEY.match(node.value)]
+        own = Counter(GLUE_KEY.match(key).group(1) for key in keys).most_common(1)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant)
+                    and isinstance(node.slice.value, str) and GLUE_KEY.match(node.slice.value)
+                    and own and GLUE_KEY.match(node.slice.value).group(1) != own[0][0]):
+                wrong.append(f"{path.relative_to(PACKAGE_DIR.parent)}:{node.lineno}: [{node.slice.value!r}]")
+    assert not wrong, wrong

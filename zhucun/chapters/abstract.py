@@ -138,7 +138,7 @@ def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
         "abs_groups": format_count(counts["groups"]),
         "abs_measures": format_count(counts["measures"]),
         "abs_file": survey_file_label(),
-        "abs_n": summary.texts["ch6_n"],
+        "abs_n": format_count(len(survey)),
         "abs_data_status": survey_sentence("abs_data_status", state) + not_asked_clause(not_asked, "书中各章的分析"),
         "abs_results_head": survey_sentence("abs_results_head", state),
         "abs_results_tail": survey_sentence("abs_results_tail", state),

@@ -151,10 +151,10 @@ def _measure_texts(survey: pd.DataFrame, measures: countermeasures.Countermeasur
     if measures.top is None:  # question 12 not asked
         texts["ch6_best_sentence"] = MystText(countermeasures.not_rated_sentence(survey))
         return texts
-    five = measures.texts
-    texts |= {"ch6_best_measure": five["ch5_top_measure"], "ch6_best_share": five["ch5_top_share"],
-              "ch6_best_wshare": five["ch5_top_wshare"], "ch6_best_pairs": five["ch5_pairs_phrase"],
-              "ch6_best_roles": five["ch5_roles_phrase"]}
+    five = measures.top_measure
+    texts |= {"ch6_best_measure": five.label, "ch6_best_share": format_share(five.share),
+              "ch6_best_wshare": format_share(five.weighted_share), "ch6_best_pairs": five.pairs_phrase,
+              "ch6_best_roles": five.roles_phrase}
     if len(measures.top_tied) == total:
         sentence = ("在{glue}`ch6_data_kind`中，受访者对全部对策的获评比例相同，都是{glue}`ch6_best_share`，"
                     "分不出评价最高的一项。")

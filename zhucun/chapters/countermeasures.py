@@ -40,6 +40,16 @@ LEVEL = 0.05  # significance level of the corrected p-values
 
 
 @dataclass(frozen=True)
+class TopMeasure:
+    """What 五 says of its best rated measure, for 结论 to say it again in the same words."""
+    label: str            # its name, or the tied names quoted
+    share: float          # share rating 4–5 (unweighted)
+    weighted_share: float
+    pairs_phrase: str     # how the paired tests against the others came out
+    roles_phrase: str     # how the two roles' comparison came out
+
+
+@dataclass(frozen=True)
 class CountermeasuresResult:
     survey_state: DataState
     survey_source: str  # the survey part of a source line
@@ -55,6 +65,7 @@ class CountermeasuresResult:
     weighted: pd.DataFrame | None          # weighted share 4–5 per measure, Kish-adjusted Wilson interval
     best: Leader | None                    # the headline: the best rated measure and its paired test
     top: pd.Series | None                  # the best rated measure of all respondents (first row of ranked())
+    top_measure: TopMeasure | None         # what the prose says of it
     bottom: pd.Series | None               # the worst rated one (last row)
     top_tied: tuple[str, ...]              # every measure sharing the best share as shown (ids, ranked order)
     bottom_tied: tuple[str, ...]           # every measure sharing the worst share as shown
@@ -364,7 +375,7 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
              "ch5_show_head": survey_sentence("ch5_show_head", state)}
     order = [m.id for m in framework.measures]
     checks = {"样本量": len(survey), "对策数": len(framework.measures)}
-    ratings = weighted = best = top = bottom = paired = roles = None
+    ratings = weighted = best = top = top_measure = bottom = paired = roles = None
     top_tied = bottom_tied = ()
     ratings_tbl = paired_tbl = None
     if not_rated_sentence(survey) or weights is None:
@@ -392,6 +403,10 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
         texts |= {**_measure_texts(overall, weighted, order), **ratings_texts,
                   "ch5_ratings_purpose": MystText(_RATINGS_PURPOSE), "ch5_ratings_section": MystText(section),
                   "ch5_ratings_caveat": MystText(_RATINGS_CAVEAT)}
+        top_measure = TopMeasure(
+            label=texts["ch5_top_measure"], share=float(top["share"]),
+            weighted_share=float(weighted.set_index("measure").loc[top["measure"], "share"]),
+            pairs_phrase=texts["ch5_pairs_phrase"], roles_phrase=texts["ch5_roles_phrase"])
         ratings_tbl = _ratings_table(ratings, weighted, roles, role_labels)
         paired_tbl = _paired_table(paired, dict(zip(overall["measure"], overall["label"])))
         checks |= {"最高对策": top_tied, "最高比例": round(float(top["share"]), 4),
@@ -411,6 +426,7 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
         weighted=weighted,
         best=best,
         top=top,
+        top_measure=top_measure,
         bottom=bottom,
         top_tied=top_tied,
         bottom_tied=bottom_tied,
