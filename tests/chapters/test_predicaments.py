@@ -45,7 +45,7 @@ def test_manifestations(result):
         assert (scale.shares.sum(axis=1).round(9) == 1).all()
         assert result.texts[f"ch3_{scale.id}_mean"] == format_mean(scale.mean)
     highest = max(section.scales, key=lambda scale: scale.mean)
-    assert result.texts["ch3_top_scale"] == highest.name
+    assert f"“{highest.name}”" in result.texts["ch3_top_scale_sentence"]
     assert ("没有一项" in result.texts["ch3_sum_majority_phrase"]) == (section.majority_items == 0)
 
 

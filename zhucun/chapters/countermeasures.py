@@ -19,6 +19,7 @@ question 12, the ratings are None and the prose says they could not be made.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import Formatter
 
 import pandas as pd
 
@@ -134,6 +135,11 @@ def _role(name: str) -> str:
     return f"{{glue}}`{name}`"
 
 
+def _frame_fields(frame: str) -> set[str]:
+    """The fields a sentence frame fills, so that only the numbers it shows are glued."""
+    return {field for _, field, _, _ in Formatter().parse(frame) if field}
+
+
 def _problem_rows(survey: pd.DataFrame, weights: pd.Series | None) -> pd.DataFrame:
     """Manifestation and cause scales asked: n, share with score ≥4 and Wilson interval, weighted share."""
     frames = []
@@ -153,20 +159,18 @@ def _problem_rows(survey: pd.DataFrame, weights: pd.Series | None) -> pd.DataFra
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 
-def _problem_texts(problems: pd.DataFrame) -> dict[str, str]:
-    texts = {}
-    for row in problems.itertuples():
-        texts |= {f"ch5_{row.scale}_share": format_share(row.share), f"ch5_{row.scale}_low": format_share(row.low),
-                  f"ch5_{row.scale}_high": format_share(row.high),
-                  f"ch5_{row.scale}_wshare": format_share(row.weighted_share),
-                  f"ch5_{row.scale}_word": share_word(row.share)}
-    return texts
+def _problem_texts(row) -> dict[str, str]:
+    """A manifestation's or cause's numbers by field of the group frames (p_share: the field share of p)."""
+    return {"share": format_share(row.share), "low": format_share(row.low), "high": format_share(row.high),
+            "wshare": format_share(row.weighted_share), "word": share_word(row.share)}
 
 
-def _group_texts(survey: pd.DataFrame, framework: Framework, problems: pd.DataFrame) -> dict[str, MystText]:
-    """Per group, the sentence on the manifestation and cause of its own number (the codebook's `answers`)."""
+def _group_texts(survey: pd.DataFrame, framework: Framework, problems: pd.DataFrame) -> dict[str, str]:
+    """Per group, the sentence on the manifestation and cause of its own number (the codebook's `answers`),
+    and the numbers it shows."""
     codebook, cover = framework.codebook, coverage(survey)
     asked = set(problems["scale"])
+    rows = problems.set_index("scale")
     texts = {}
     manifestations, causes = codebook.scales("manifestation"), codebook.scales("cause")
     for index, group in enumerate(codebook.scales("countermeasure")):
@@ -178,11 +182,15 @@ def _group_texts(survey: pd.DataFrame, framework: Framework, problems: pd.DataFr
             texts[f"ch5_{group.id}_data"] = MystText(not_asked_sentence(
                 missing, f"“{codebook.scale(p).name}”与“{codebook.scale(c).name}”的数据对照"))
             continue
+        frame = _GROUP_FRAMES[index % len(_GROUP_FRAMES)]
+        used = _frame_fields(frame)
         fields = {"data": _role("ch5_data_kind"), "p_name": codebook.scale(p).name, "c_name": codebook.scale(c).name}
         for prefix, scale in (("p", p), ("c", c)):
-            fields |= {f"{prefix}_{key}": _role(f"ch5_{scale}_{key}") for key in ("share", "low", "high", "wshare",
-                                                                                   "word")}
-        texts[f"ch5_{group.id}_data"] = MystText(_GROUP_FRAMES[index % len(_GROUP_FRAMES)].format(**fields))
+            for key, value in _problem_texts(rows.loc[scale]).items():
+                if f"{prefix}_{key}" in used:
+                    texts[f"ch5_{scale}_{key}"] = value
+                    fields[f"{prefix}_{key}"] = _role(f"ch5_{scale}_{key}")
+        texts[f"ch5_{group.id}_data"] = MystText(frame.format(**fields))
     return texts
 
 
@@ -201,9 +209,11 @@ def _measure_texts(overall: pd.DataFrame, weighted: pd.DataFrame, order: list[st
                  "wlow": format_share(w["low"]), "whigh": format_share(w["high"]),
                  "mean": format_mean(row["mean"]), "word": share_word(row["share"]),
                  "standing": standing_phrase(higher, tied, len(overall))}
+        frame = _RATING_FRAMES[index % len(_RATING_FRAMES)]
+        names = {key: value for key, value in names.items() if key in _frame_fields(frame)}
         texts |= {f"ch5_{measure}_{key}": value for key, value in names.items()}
         fields = {key: _role(f"ch5_{measure}_{key}") for key in names} | {"data": _role("ch5_data_kind")}
-        texts[f"ch5_{measure}_rating"] = MystText(_RATING_FRAMES[index % len(_RATING_FRAMES)].format(**fields))
+        texts[f"ch5_{measure}_rating"] = MystText(frame.format(**fields))
     return texts
 
 
@@ -352,10 +362,6 @@ def _framework_texts(framework: Framework, n_respondents: int) -> dict[str, str]
         "ch5_measures": format_count(len(framework.measures)),
         "ch5_n": format_count(n_respondents),
     }
-    # Which measures answer each manifestation (read from data/framework.yml).
-    for scale in codebook.scales("manifestation"):
-        answering = [m for m in framework.measures if scale.id in m.manifestations]
-        texts[f"ch5_{scale.id}_measures"] = format_count(len(answering))
     multi = [m for m in framework.measures if len(m.manifestations) > 1]
     texts["ch5_multi_manifestation"] = format_count(len(multi))
     return texts
@@ -369,7 +375,7 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
     state = data_state(survey)
     weights = _weights(survey)
     problems = _problem_rows(survey, weights)
-    texts = {**_framework_texts(framework, len(survey)), **_problem_texts(problems),
+    texts = {**_framework_texts(framework, len(survey)),
              **_group_texts(survey, framework, problems),
              "ch5_data_kind": survey_sentence("ch5_data_kind", state),
              "ch5_show_head": survey_sentence("ch5_show_head", state)}

@@ -101,7 +101,6 @@ def _literature(literature: pd.DataFrame, by_review: pd.DataFrame) -> dict[str, 
         "ch0_lit_recent_reading": (
             "可见论文所综述的国内研究以脱贫攻坚收官前后的成果为主，驻村干部问题在向乡村振兴过渡的阶段受到较多关注"
             if recent / len(domestic_years) > 0.5 else "可见论文所综述的国内研究并不集中在脱贫攻坚收官前后的几年"),
-        "ch0_lit_domestic_first": str(int(domestic_years.min())),
         "ch0_lit_year_min": str(int(literature["year"].min())),
         "ch0_lit_year_max": str(int(literature["year"].max())),
         "ch0_lit_largest_strand": by_review["合计"].idxmax(),

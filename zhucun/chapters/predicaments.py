@@ -497,10 +497,8 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
         "ch3_items_majority_phrase": count_phrase(
             majority, len(agreement), none="{total}个题项的同意比例都没有超过一半",
             some="在{total}个题项中，同意比例超过一半的有{count}个", every="全部{total}个题项的同意比例都超过一半"),
-        "ch3_top_item": top["label"],
         "ch3_top_item_phrase": top_items_phrase(list(tied["label"]),
                                                 [codebook.scale(scale).name for scale in tied["scale"]]),
-        "ch3_top_scale": "”“".join(strongest.labels),
         "ch3_top_scale_sentence": leader_sentence(strongest, "平均得分"),
         "ch3_weight_gap_phrase": weight_gap_phrase(largest_gap),
     }
@@ -1227,9 +1225,8 @@ def _introduction(inputs: _Inputs, state: DataState) -> dict[str, str]:
                                                      partial=True)),
     }
     for kind in ("manifestation", "cause"):
-        for number, scale in enumerate(inputs.codebook.scales(kind)):
+        for scale in inputs.codebook.scales(kind):
             texts[f"ch3_{scale.id}_name"] = scale.name
-            texts[f"ch3_{scale.id}_ordinal"] = ORDINALS[number]
     return texts
 
 

@@ -102,7 +102,6 @@ def analyse() -> RegionalExperienceResult:
         "ch4_regions": format_count(len(cases)),
         "ch4_lessons": format_count(len(LESSONS)),
         "ch4_found_phrase": _found_phrase(found, len(cases)),
-        "ch4_public_sources": format_count(n_sources),
         "ch4_region_list": "、".join(cases["region"]),
         **_lesson_regions(matrix),
         "ch4_lesson_extremes": extremes,
