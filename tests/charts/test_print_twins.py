@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from zhucun.charts.basic import bar_chart, heatmap_chart, interval_chart
-from zhucun.charts.print_figure import CJK_FONT, configure, draw_recorded_twins, save, wrap, write_static
+from zhucun.charts.print_figure import CJK_FONT, configure, draw_recorded_twins, save, wrap
 
 TITLE = "驻村干部履职困境：测试图（中文标题）"
 SOURCE = "本书问卷第8题（合成演示数据），本书计算"
@@ -78,7 +78,7 @@ def test_every_builder_has_a_twin_drawn_without_missing_glyphs(builder, tmp_path
     chart = builder()
     assert chart.static is not None
     started = time.perf_counter()
-    paths = write_static(chart, tmp_path)
+    paths = save(chart.static(), chart.chart_id, tmp_path)
     elapsed = time.perf_counter() - started
     assert paths["svg"].name == f"{chart.chart_id}.svg" and paths["png"].name == f"{chart.chart_id}.png"
     svg = paths["svg"].read_text()
@@ -210,7 +210,7 @@ CHAPTER_BUILDERS = [_likert, _sankey, _timeline]
 def test_chapter_builders_have_twins_drawn_without_missing_glyphs(builder, tmp_path):
     chart = builder()
     assert chart.static is not None, f"{chart.chart_id}: no static twin"
-    paths = write_static(chart, tmp_path)
+    paths = save(chart.static(), chart.chart_id, tmp_path)
     assert paths["svg"].is_file() and paths["png"].is_file()
 
 

@@ -18,10 +18,16 @@ import pytest
 from zhucun.book.print_edition import (
     PrintEditionError,
     chart_ids,
-    comparable_text,
     make_print_copy,
     repair_to_unicode_cmap,
+    unify_lookalikes,
 )
+
+
+def comparable_text(text: str) -> str:
+    """*text* as the PDF's extracted text can be compared with it: no spaces (extraction loses
+    or adds them, ideographic ones included), radical look-alikes read as ideographs."""
+    return re.sub(r"[\s\u3000]+", "", unify_lookalikes(text))
 
 BOOK_ROOT = Path(__file__).resolve().parents[2]
 

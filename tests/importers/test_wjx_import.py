@@ -10,7 +10,7 @@ import pytest
 from tests.importers.export_forms import N, expected_codes, export_table, write_csv, write_xlsx
 from zhucun.data.survey import load_survey
 from zhucun.data.validation import SurveyValidationError
-from zhucun.importers.wjx_import import convert_export, import_wjx
+from zhucun.importers.survey_import import convert_survey, import_survey
 
 
 def assert_round_trip(frame):
@@ -25,7 +25,7 @@ def assert_round_trip(frame):
 def test_xlsx_round_trip(tmp_path, time_as_columns):
     export = write_xlsx(tmp_path / "export.xlsx", export_table(time_as_columns))
     out = tmp_path / "survey.csv"
-    assert_round_trip(import_wjx(export, out))
+    assert_round_trip(import_survey(export, out).frame)
     loaded = load_survey(out)
     assert len(loaded) == N and loaded["p2_substitution"].isna().sum() == 1
     text = out.read_text(encoding="utf-8")
@@ -35,7 +35,7 @@ def test_xlsx_round_trip(tmp_path, time_as_columns):
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig"])
 def test_csv_round_trip(tmp_path, encoding):
     export = write_csv(tmp_path / "export.csv", export_table(), encoding)
-    assert_round_trip(convert_export(export))
+    assert_round_trip(convert_survey(export).frame)
 
 
 def test_respondent_id_taken_from_question_when_present(tmp_path):
@@ -43,7 +43,7 @@ def test_respondent_id_taken_from_question_when_present(tmp_path):
     rows[0].insert(6, "问卷编号")
     for i, row in enumerate(rows[1:]):
         row.insert(6, f"JX-{i + 10}")
-    frame = convert_export(write_xlsx(tmp_path / "e.xlsx", rows))
+    frame = convert_survey(write_xlsx(tmp_path / "e.xlsx", rows)).frame
     assert list(frame["respondent_id"]) == [f"JX-{i + 10}" for i in range(N)]
 
 
@@ -51,7 +51,7 @@ def _error(tmp_path, rows) -> str:
     export = write_xlsx(tmp_path / "bad.xlsx", rows)
     out = tmp_path / "out.csv"
     with pytest.raises(SurveyValidationError) as caught:
-        import_wjx(export, out)
+        import_survey(export, out)
     assert not out.exists(), "nothing is written when there is an error"
     assert "bad.xlsx" in str(caught.value)
     return str(caught.value)
@@ -101,7 +101,7 @@ def test_headers_tolerate_colons_and_annotations(tmp_path):
     rows = export_table()
     rows[0][_column(rows, "2、")] = "2、您的性别:"
     rows[0][_column(rows, "11、")] = "11、您的工作时间主要花在哪些事务上？【多选题】"
-    assert_round_trip(convert_export(write_xlsx(tmp_path / "e.xlsx", rows)))
+    assert_round_trip(convert_survey(write_xlsx(tmp_path / "e.xlsx", rows)).frame)
 
 
 def test_converted_values_are_validated_too(tmp_path):

@@ -22,7 +22,6 @@ from zhucun.prose.data_description import (
 )
 from zhucun.prose.english import ENGLISH_BLOCK_NAMES, ENGLISH_NAMES, english_block_name
 from zhucun.prose.synthetic_notice import synthetic_notice_html
-from zhucun.prose.wording import SHARE_WORDS_EN, share_word, share_word_en
 
 
 def test_every_scale_measure_and_block_has_an_english_name():
@@ -31,23 +30,6 @@ def test_every_scale_measure_and_block_has_an_english_name():
         == set(ENGLISH_NAMES)
     assert {block.id for block in codebook.blocks} == set(ENGLISH_BLOCK_NAMES)
     assert all(name and not re.search(r"[\u4e00-\u9fff]", name) for name in ENGLISH_NAMES.values())
-
-
-@pytest.mark.parametrize(("share", "word"), [
-    (0, "none of"), (0.001, "very few of"), (0.05, "about one in ten of"), (0.2, "about one in five of"),
-    (0.3, "about three in ten of"), (0.4, "about two in five of"), (0.45, "nearly half of"),
-    (0.5, "exactly half of"), (0.5001, "more than half of"), (2 / 3, "more than half of"),
-    (0.67, "most of"), (0.9, "most of"), (0.91, "the great majority of"), (1, "all of"),
-])
-def test_share_word_en_at_its_thresholds(share, word):
-    assert share_word_en(share) == word
-
-
-def test_share_word_en_translates_every_chinese_word():
-    shares = [i / 1000 for i in range(1001)]
-    assert {share_word(s) for s in shares} == set(SHARE_WORDS_EN)
-    with pytest.raises(ValueError):
-        share_word_en(1.2)
 
 
 @pytest.mark.parametrize(("n", "text"), [(0, "zero"), (4, "four"), (10, "ten"), (11, "11"), (124, "124"),

@@ -9,7 +9,6 @@ from zhucun.data.survey import load_survey
 from zhucun.stats.likert import scale_scores
 from zhucun.stats.weighting import (
     compare_means,
-    compare_shares,
     kish_effective_n,
     population_margins,
     poststratification_weights,
@@ -65,12 +64,6 @@ def test_empty_stratum_or_unknown_code_is_an_error():
 def test_side_by_side_tables_on_the_committed_data(book_root):
     survey = load_survey(book_root / "data" / "survey_responses.csv")
     weights = poststratification_weights(survey)
-    roles = compare_shares(survey, "role", weights)
-    assert list(roles.columns) == ["variable", "code", "label", "n", "unweighted_share", "weighted_share"]
-    assert roles["weighted_share"].tolist() == pytest.approx([2083 / 5471, 3388 / 5471])
-    assert roles["n"].sum() == len(survey) and roles["label"].tolist() == ["第一书记", "工作队员"]
-    pressure = compare_shares(survey, "overall_pressure", weights)
-    assert pressure["code"].tolist() == [1, 2, 3, 4, 5] and pressure["weighted_share"].sum() == pytest.approx(1)
     means = compare_means(survey.join(scale_scores(survey)), ["p1_paperwork", "p1"], weights)
     assert means["label"].tolist() == ["填表迎检耗精力", "职能冗杂且碎片化"]
     assert (means["effective_n"] < means["n"]).all()

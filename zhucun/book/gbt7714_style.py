@@ -21,8 +21,8 @@ Type marks: [J] article, [N] article with ``entrysubtype = {newspaper}``,
 [D] thesis / mastersthesis / phdthesis, [R] techreport, [EB/OL] online (and
 misc with a url), [Z] misc and anything else.
 
-Call :func:`register` once before pybtex (or sphinxcontrib-bibtex) looks the
-style up by its name ``gbt7714``.
+pybtex (and sphinxcontrib-bibtex) find the style by its name ``gbt7714``
+through the entry point pyproject.toml declares.
 """
 
 from __future__ import annotations
@@ -31,18 +31,11 @@ import re
 
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
-from pybtex.plugin import register_plugin
 from pybtex.richtext import HRef, Text
 from pybtex.style.formatting import BaseStyle
 
-STYLE_NAME = "gbt7714"
 MAX_AUTHORS = 3
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def register() -> None:
-    """Make the style known to pybtex as ``gbt7714`` (idempotent)."""
-    register_plugin("pybtex.style.formatting", STYLE_NAME, Style, force=True)
 
 
 def entry_language(entry) -> str:

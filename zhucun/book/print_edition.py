@@ -97,12 +97,6 @@ def _text(element) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ", strip=True)).strip()
 
 
-def comparable_text(text: str) -> str:
-    """*text* as the PDF's extracted text can be compared with it: no spaces (extraction loses
-    or adds them, ideographic ones included), radical look-alikes read as ideographs."""
-    return re.sub(r"[\s\u3000]+", "", _unified(text))
-
-
 def chart_ids(page_html: str) -> list[str]:
     """The chart_id of every interactive chart on a page, in page order."""
     return re.findall(r'class="zhucun-chart" data-chart-id="([a-z0-9-]+)"', page_html)
@@ -271,7 +265,7 @@ def lookalike_map() -> dict[int, int]:
 
     pairs: dict[int, int] = {}
     if shutil.which("fc-match") is None:
-        return pairs  # no fontconfig: NFKC alone (see _unified)
+        return pairs  # no fontconfig: NFKC alone (see unify_lookalikes)
     for family in ("Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC:bold", "Noto Serif CJK SC:bold"):
         found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True).stdout.strip()
         if not found.lower().endswith((".ttc", ".otf", ".ttf")):
@@ -292,7 +286,8 @@ def lookalike_map() -> dict[int, int]:
     return pairs
 
 
-def _unified(text: str) -> str:
+def unify_lookalikes(text: str) -> str:
+    """*text* with radical and compatibility look-alikes read as the ideographs they show."""
     import unicodedata
 
     pairs = lookalike_map()
@@ -323,7 +318,7 @@ def repair_to_unicode_cmap(cmap: str) -> str | None:
             for offset in range(int(hi, 16) - int(lo, 16) + 1):
                 code = format(int(lo, 16) + offset, f"0{len(lo)}X")
                 mapping[code] = first[:-1] + chr(ord(first[-1]) + offset)
-    fixed = {code: _unified(text) for code, text in mapping.items()}
+    fixed = {code: unify_lookalikes(text) for code, text in mapping.items()}
     if fixed == mapping:
         return None
     head = cmap[:cmap.index("endcodespacerange") + len("endcodespacerange")]

@@ -155,11 +155,6 @@ def _draw(chart_id: str, static, directory: Path | None) -> dict[str, Path]:
         fig.clear()  # free the drawing at once; the book has a few dozen
 
 
-def write_static(chart: Any, directory: Path | None = None) -> dict[str, Path] | None:
-    """Draw *chart*'s static twin and write its files; None when the chart has no twin."""
-    return None if chart.static is None else _draw(chart.chart_id, chart.static, directory)
-
-
 TWIN_SUFFIX = ".twin.pickle"
 
 

@@ -34,12 +34,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import pandas as pd
-
-from zhucun.data.codebook import Codebook, Question, Variable, load_codebook
-from zhucun.data.synthetic import write_csv
+from zhucun.data.codebook import Codebook, Question, Variable
 from zhucun.importers.source_files import (
     CellProblems,
     Conversion,
@@ -48,9 +44,7 @@ from zhucun.importers.source_files import (
     allowed_texts,
     answer_lookup,
     coverage_problems,
-    finish,
     normalise,
-    read_table,
     whole_number,
 )
 
@@ -254,15 +248,3 @@ def convert_wjx(table: SourceTable, codebook: Codebook) -> Conversion:
 
 
 # --------------------------------------------------------------------------- entry points
-
-def convert_export(export: Path | str, codebook: Codebook | None = None) -> pd.DataFrame:
-    """The export converted to contract codes (all text) and validated; raises listing every problem."""
-    codebook = codebook or load_codebook()
-    return finish(convert_wjx(read_table(export), codebook), str(export), codebook).frame
-
-
-def import_wjx(export: Path | str, output: Path | str, codebook: Codebook | None = None) -> pd.DataFrame:
-    """Convert *export* and write it to *output*; nothing is written when anything is wrong."""
-    frame = convert_export(export, codebook)
-    write_csv(frame, output)
-    return frame

@@ -118,28 +118,6 @@ def share_word(share: float) -> str:
     return "极少数"
 
 
-# share_word's words in English, for the Abstract: the same thresholds, so both languages say the same.
-SHARE_WORDS_EN: dict[str, str] = {
-    "全部": "all of",
-    "绝大多数": "the great majority of",
-    "大多数": "most of",
-    "过半数": "more than half of",
-    "恰好一半": "exactly half of",
-    "接近半数": "nearly half of",
-    "约四成": "about two in five of",
-    "约三成": "about three in ten of",
-    "约两成": "about one in five of",
-    "约一成": "about one in ten of",
-    "极少数": "very few of",
-    "没有": "none of",
-}
-
-
-def share_word_en(share: float) -> str:
-    """:func:`share_word` in English ("more than half of", …), to stand before "the respondents"."""
-    return SHARE_WORDS_EN[share_word(share)]
-
-
 def comparison_word(a: float, b: float, tolerance: float = 0.0) -> str:
     """'高于', '低于' or '与之持平': how *a* stands to *b* (a tie, or equal within *tolerance*, is 持平)."""
     if math.isnan(a) or math.isnan(b):

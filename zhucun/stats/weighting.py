@@ -79,28 +79,6 @@ def kish_effective_n(weights: pd.Series) -> float:
     return float(weights.sum() ** 2 / (weights ** 2).sum()) if len(weights) else 0.0
 
 
-def compare_shares(frame: pd.DataFrame, column: str, weights: pd.Series,
-                   codebook: Codebook | None = None) -> pd.DataFrame:
-    """Tidy table of one variable: code, label, n, unweighted and weighted share, in codebook order."""
-    codebook = codebook or load_codebook()
-    labels = codebook.labels(column)
-    values = frame[column]
-    if labels and isinstance(next(iter(labels)), int):
-        values = values.astype("Int64")
-    categories = list(labels) or sorted(values.dropna().unique())
-    unweighted = weighted_share(values, pd.Series(1.0, index=frame.index), categories)
-    weighted = weighted_share(values, weights, categories)
-    counts = values.value_counts().reindex(categories, fill_value=0)
-    return pd.DataFrame({
-        "variable": column,
-        "code": categories,
-        "label": [labels.get(code, str(code)) for code in categories],
-        "n": counts.to_numpy(),
-        "unweighted_share": unweighted.to_numpy(),
-        "weighted_share": weighted.to_numpy(),
-    })
-
-
 def compare_means(frame: pd.DataFrame, columns, weights: pd.Series,
                   codebook: Codebook | None = None) -> pd.DataFrame:
     """Tidy table: per column its label, n answered, unweighted and weighted mean, Kish effective n."""
