@@ -9,6 +9,7 @@ from zhucun.prose.wording import (
     cramers_v_word,
     epsilon_squared_word,
     extreme_clause,
+    odds_direction,
     reliability_word,
     share_gap_phrase,
     significance_phrase,
@@ -160,3 +161,11 @@ def test_format_p_clause_at_its_edges():
     assert format_p_clause(0.001) == "p = 0.001"
     assert format_p_clause(1.0) == "p = 1.000"
     assert format_p_clause(math.nan) == "无法检验"
+
+
+@pytest.mark.parametrize("low, high, word", [
+    (1.2, 2.0, "更可能"), (0.2, 0.9, "更不可能"), (0.8, 1.3, "方向不确定"), (1.0, 2.0, "方向不确定"),
+    (0.5, 1.0, "方向不确定"), (float("nan"), 2.0, "无法估计"), (0.5, float("nan"), "无法估计"),
+])
+def test_odds_direction_at_its_edges(low, high, word):
+    assert odds_direction(low, high) == word

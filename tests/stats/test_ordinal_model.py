@@ -10,7 +10,6 @@ from zhucun.stats.ordinal_model import (
     dummies,
     fit_ordinal_logit,
     model_frame,
-    odds_direction,
     odds_ratio_table,
 )
 
@@ -64,11 +63,6 @@ def test_brant_rejects_different_slopes_and_reports_cut_odds_ratios():
 def test_brant_needs_three_levels():
     with pytest.raises(ValueError):
         brant_test(pd.Series([1, 2, 1, 2]), pd.DataFrame({"x": [0.0, 1.0, 1.0, 0.0]}))
-
-
-@pytest.mark.parametrize("low, high, word", [(1.2, 2.0, "更可能"), (0.2, 0.9, "更不可能"), (0.8, 1.3, "方向不确定")])
-def test_odds_direction(low, high, word):
-    assert odds_direction(low, high) == word
 
 
 def test_brant_flags_an_empty_cell_of_a_dummy():

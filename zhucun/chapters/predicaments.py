@@ -52,6 +52,7 @@ from zhucun.prose.wording import (
     count_phrase,
     cramers_v_word,
     epsilon_squared_word,
+    odds_direction,
     portion_phrase,
     reliability_word,
     share_word,
@@ -77,7 +78,6 @@ from zhucun.stats.ordinal_model import (
     dummies,
     fit_ordinal_logit,
     merge_sparse_levels,
-    odds_direction,
     odds_ratio_table,
 )
 from zhucun.stats.sample_profile import margin_comparison

@@ -231,3 +231,14 @@ def standing_phrase(higher: int, tied: int, total: int) -> str:
         return f"与另外{format_count(tied)}项并列{place}"
     return f"在{format_count(total)}项对策中获评比例{place}" if place in ("最高", "最低") \
         else f"在{format_count(total)}项对策中排{place}"
+
+
+def odds_direction(low: float, high: float) -> str:
+    """What an odds-ratio interval says: '更可能' (all above 1), '更不可能' (all below 1), else '方向不确定'."""
+    if math.isnan(low) or math.isnan(high):
+        return "无法估计"
+    if low > 1:
+        return "更可能"
+    if high < 1:
+        return "更不可能"
+    return "方向不确定"

@@ -202,14 +202,3 @@ def brant_test(y: pd.Series, predictors: pd.DataFrame) -> BrantResult:
                           index=list(X.columns))
     cut_or.index.name = "predictor"
     return BrantResult(chi2, df, float(stats.chi2.sf(chi2, df)), per, cut_or.reset_index(), sparse)
-
-
-def odds_direction(low: float, high: float) -> str:
-    """What an odds-ratio interval says: '更可能' (all above 1), '更不可能' (all below 1), else '方向不确定'."""
-    if math.isnan(low) or math.isnan(high):
-        return "无法估计"
-    if low > 1:
-        return "更可能"
-    if high < 1:
-        return "更不可能"
-    return "方向不确定"
