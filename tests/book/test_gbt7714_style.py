@@ -66,12 +66,16 @@ EXPECTED = {
         "2nd ed. New York: Pitman, 1973. 注：论文著录为“[美]福克斯[英]厄威克. "
         "动态行政管理: 玛丽·派克·福莱特论文集英文第2版[M]. 纽约: 皮特曼出版社, 1973.”；"
         "英文书名据公开书目（1942年版同名）；编者全名与出版地按论文著录，未核实"
-        "（编者是否为E. M. Fox与L. Urwick、出版地是否应作London，本书未能查证）。"
+        "（编者是否为E. M. Fox与L. Urwick、出版地是否应作London，本书未能查证）；"
+        "论文以此书为古利克与厄威克观点的出处，此书是福莱特的论文集，古利克的观点本书改引古利克本人的文章，"
+        "厄威克的观点本书未能在原书中核对。"
     ),
     # online: (publication date)[access date]. URL.
     "xi2021speech": (
         "习近平. 在全国脱贫攻坚总结表彰大会上的讲话[EB/OL]. (2021-02-25)[2023-02-25]. "
-        "https://www.gov.cn/xinwen/2021-02/25/content_5588869.htm."
+        "https://www.gov.cn/xinwen/2021-02/25/content_5588869.htm. "
+        "注：讲话宣布的脱贫人数、摘帽县数和出列村数，本书据新华社对讲话的报道核对"
+        "（转载页 ischool.net.cn/xwzx/PoliticsNews/202102/t20210225_12334193.htm）。"
     ),
     # chapter in an edited book: [M]//
     "donahue2008collaboration": (
