@@ -87,7 +87,9 @@ EXPECTED = {
     # document without url: [Z], corporate authors, month precision
     "zhongban2017guidance": (
         "中共中央办公厅, 国务院办公厅. 关于加强贫困村驻村工作队选派管理工作的指导意见[Z]. 2017-12. "
-        "注：印发日期仅知为2017年12月。"
+        "注：印发日期仅知为2017年12月（新华社2017年12月24日电称“近日”印发）；本书读到的是转载的新华社全文"
+        "（slrbs.com/news/sszh/2017-12-26/932227.html）的引言和第一部分“总体要求”的大半，以及新华社对全文的摘要"
+        "（zzrb.zynews.cn/html/2017-12/25/content_916801.htm），“规范人员选派”以下各部分的条文未能读到。"
     ),
     # newspaper report seen as a reprint, with its note
     "yu2021guangdong": (
