@@ -23,8 +23,8 @@ KEY_PACKAGES = ("jupyter-book", "sphinx", "myst-nb", "sphinxcontrib-bibtex", "py
 DICTIONARY_FILE = "data_dictionary.yml"
 UNDESCRIBED = "未登记"
 # The private survey's row of the dictionary: it is named beside the committed file it replaces in this build.
-PRIVATE_CONTENT = "这次构建读取的问卷答卷：私有文件，不入库、不发布，书中只出现由它算出的汇总数字"
-NOT_READ = "；这次构建没有读取它，读取的是 {private}"
+_PRIVATE_CONTENT = "这次构建读取的问卷答卷：私有文件，不入库、不发布，书中只出现由它算出的汇总数字"
+_NOT_READ = "；这次构建没有读取它，读取的是 {private}"
 
 
 def package_versions(packages=KEY_PACKAGES) -> pd.DataFrame:
@@ -103,12 +103,12 @@ def data_dictionary(folder: Path | None = None) -> pd.DataFrame:
         entry = described.get(path.name, {})
         content = entry.get("content", UNDESCRIBED)
         if private is not None and path.name == SURVEY_FILE:
-            content += NOT_READ.format(private=f"data/{private_name}")
+            content += _NOT_READ.format(private=f"data/{private_name}")
         rows.append(_row(path, path.name, content, entry.get("source", UNDESCRIBED)))
         if private is not None and path.name == SURVEY_FILE:
-            rows.append(_row(private, private_name, PRIVATE_CONTENT, survey_source))
+            rows.append(_row(private, private_name, _PRIVATE_CONTENT, survey_source))
     if private is not None and not any(row["文件"] == private_name for row in rows):  # no committed survey file
-        rows.append(_row(private, private_name, PRIVATE_CONTENT, survey_source))
+        rows.append(_row(private, private_name, _PRIVATE_CONTENT, survey_source))
     return pd.DataFrame(rows)
 
 
