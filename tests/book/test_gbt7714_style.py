@@ -65,12 +65,16 @@ EXPECTED = {
         "2nd ed. New York: Pitman, 1973. 注：论文著录为“[美]福克斯[英]厄威克. "
         "动态行政管理: 玛丽·派克·福莱特论文集英文第2版[M]. 纽约: 皮特曼出版社, 1973.”；"
         "英文书名据公开书目（1942年版同名）；编者全名与出版地按论文著录，未核实"
-        "（编者是否为E. M. Fox与L. Urwick、出版地是否应作London，本书未能查证）。"
+        "（编者是否为E. M. Fox与L. Urwick、出版地是否应作London，本书未能查证）；"
+        "论文以此书为古利克与厄威克观点的出处，此书是福莱特的论文集，古利克的观点本书改引古利克本人的文章，"
+        "厄威克的观点本书未能在原书中核对。"
     ),
     # online: (publication date)[access date]. URL.
     "xi2021speech": (
         "习近平. 在全国脱贫攻坚总结表彰大会上的讲话[EB/OL]. (2021-02-25)[2023-02-25]. "
-        "https://www.gov.cn/xinwen/2021-02/25/content_5588869.htm."
+        "https://www.gov.cn/xinwen/2021-02/25/content_5588869.htm. "
+        "注：讲话宣布的脱贫人数、摘帽县数和出列村数，本书据新华社对讲话的报道核对"
+        "（转载页 ischool.net.cn/xwzx/PoliticsNews/202102/t20210225_12334193.htm）。"
     ),
     # chapter in an edited book: [M]//
     "donahue2008collaboration": (
@@ -82,7 +86,9 @@ EXPECTED = {
     # document without url: [Z], corporate authors, month precision
     "zhongban2017guidance": (
         "中共中央办公厅, 国务院办公厅. 关于加强贫困村驻村工作队选派管理工作的指导意见[Z]. 2017-12. "
-        "注：印发日期仅知为2017年12月。"
+        "注：印发日期仅知为2017年12月（新华社2017年12月24日电称“近日”印发）；本书读到的是转载的新华社全文"
+        "（slrbs.com/news/sszh/2017-12-26/932227.html）的引言和第一部分“总体要求”中的指导思想与基本原则的前几条，以及新华社对全文的摘要"
+        "（zzrb.zynews.cn/html/2017-12/25/content_916801.htm），“规范人员选派”以下各部分的条文未能读到。"
     ),
     # newspaper report seen as a reprint, with its note
     "yu2021guangdong": (

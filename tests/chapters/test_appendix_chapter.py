@@ -41,3 +41,39 @@ def test_content(result):
     assert result.texts["ch8_syn_remake"].startswith("用下面的命令可以逐字节重新生成")
     assert f"--seed {result.texts['ch8_syn_seed']}" in result.demo_command
     assert result.texts["ch8_syn_fs_share"] == "55%"
+
+
+def test_a_build_from_a_private_file_lists_it_beside_the_committed_one(tmp_path, monkeypatch, book_root):
+    # A copy of the book's data with a private survey whose rows are all marked real: the data dictionary (表19)
+    # names the file this build read, with its size, digest prefix and state, beside the committed file it replaces.
+    import shutil
+
+    import pandas as pd
+
+    from zhucun.data.provenance import sha256
+    from zhucun.data.survey import PRIVATE_FOLDER, SURVEY_FILE
+
+    shutil.copytree(book_root / "data", tmp_path / "data")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\n")
+    survey = pd.read_csv(tmp_path / "data" / SURVEY_FILE, dtype=str, keep_default_na=False)
+    private = tmp_path / "data" / PRIVATE_FOLDER / SURVEY_FILE
+    private.parent.mkdir()
+    survey.head(100).assign(synthetic="0").to_csv(private, index=False)
+    monkeypatch.chdir(tmp_path)
+
+    result = appendix.analyse()
+    table = result.data_dictionary.set_index("文件")
+    read = table.loc[f"{PRIVATE_FOLDER}/{SURVEY_FILE}"]
+    assert read["规模"] == f"100行 × {survey.shape[1]}列"
+    assert read["SHA-256（前16位）"] == sha256(private)[:16]
+    assert read["来源"].startswith("研究者换入的调查数据（没有合成行）")
+    assert "这次构建读取" in read["内容"]
+    committed = table.loc[SURVEY_FILE]
+    assert committed["规模"] == f"{len(survey)}行 × {survey.shape[1]}列"
+    assert committed["来源"].startswith("合成演示数据")
+    assert f"这次构建没有读取它，读取的是 data/{PRIVATE_FOLDER}/{SURVEY_FILE}" in committed["内容"]
+    assert list(table.index).index(f"{PRIVATE_FOLDER}/{SURVEY_FILE}") == list(table.index).index(SURVEY_FILE) + 1
+    assert result.survey_state.kind == "real"
+    assert f"data/{PRIVATE_FOLDER}/{SURVEY_FILE}" in result.texts["ch8_survey_file"]
+    # The full digests of 附录五 stay those of the committed files: the private file's is not listed there.
+    assert f"{PRIVATE_FOLDER}/{SURVEY_FILE}" not in result.data_hashes["文件"].tolist()

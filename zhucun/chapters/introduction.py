@@ -98,9 +98,11 @@ def _literature(literature: pd.DataFrame, by_review: pd.DataFrame) -> dict[str, 
         "ch0_lit_recent_from": str(RECENT_FROM),
         "ch0_lit_domestic_recent": format_count(recent),
         "ch0_lit_domestic_recent_word": share_word(recent / len(domestic_years)),
+        # Only the book's own list is counted: the sentence says what the thesis cited, never a trend of the field.
         "ch0_lit_recent_reading": (
-            "可见论文所综述的国内研究以脱贫攻坚收官前后的成果为主，驻村干部问题在向乡村振兴过渡的阶段受到较多关注"
-            if recent / len(domestic_years) > 0.5 else "可见论文所综述的国内研究并不集中在脱贫攻坚收官前后的几年"),
+            ("即论文综述所引的国内文献以脱贫攻坚收官前后的成果为主" if recent / len(domestic_years) > 0.5
+             else "即论文综述所引的国内文献并不集中在脱贫攻坚收官前后的几年")
+            + "；这只是论文所选文献的年份分布，不能据此推断国内研究整体的走向"),
         "ch0_lit_year_min": str(int(literature["year"].min())),
         "ch0_lit_year_max": str(int(literature["year"].max())),
         "ch0_lit_largest_strand": by_review["合计"].idxmax(),

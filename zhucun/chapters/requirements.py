@@ -35,8 +35,6 @@ from zhucun.stats.weighting import kish_effective_n, population_margins, poststr
 
 # Dated national figures quoted in the text: glue suffix → (indicator, date prefix).
 _NATIONAL_DATES = {
-    "2016": ("first_secretaries_in_post", "2016"),
-    "2018": ("first_secretaries_in_post", "2018"),
     "2020": ("cadres_cumulative", "2020"),
     "2021": ("resident_cadres_in_post", "2021"),
 }
@@ -44,9 +42,6 @@ _NATIONAL_WAN = {
     "ch2_nat_cadres_2020": ("resident_cadres_in_post", "2020-03"),
     "ch2_nat_cumulative_2020": ("cadres_cumulative", "2020-03"),
     "ch2_nat_teams_cum_2020": ("work_teams_cumulative", "2020-03"),
-    "ch2_nat_fs_2016": ("first_secretaries_in_post", "2016-12"),
-    "ch2_nat_fs_2018": ("first_secretaries_in_post", "2018-12"),
-    "ch2_nat_fs_cum_2018": ("first_secretaries_cumulative", "2018-12"),
 }
 
 _SUPPRESSED_SHARE = "（因单元格过小不予公布）"

@@ -15,13 +15,16 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from zhucun.data.survey import data_state
+from zhucun.data.survey import PRIVATE_FOLDER, SURVEY_FILE, data_state, private_survey_path
 from zhucun.paths import data_dir
 
 KEY_PACKAGES = ("jupyter-book", "sphinx", "myst-nb", "sphinxcontrib-bibtex", "pybtex", "pandas", "numpy",
                 "scipy", "statsmodels", "pingouin", "pandera", "plotly", "matplotlib", "pyyaml")
 DICTIONARY_FILE = "data_dictionary.yml"
 UNDESCRIBED = "未登记"
+# The private survey's row of the dictionary: it is named beside the committed file it replaces in this build.
+_PRIVATE_CONTENT = "这次构建读取的问卷答卷：私有文件，不入库、不发布，书中只出现由它算出的汇总数字"
+_NOT_READ = "；这次构建没有读取它，读取的是 {private}"
 
 
 def package_versions(packages=KEY_PACKAGES) -> pd.DataFrame:
@@ -74,22 +77,38 @@ def _file_state(path: Path) -> str:
     return data_state(frame.assign(synthetic=frame.get("synthetic", pd.Series(dtype=str)).eq("1"))).kind
 
 
+def _row(path: Path, name: str, content: str, source) -> dict[str, str]:
+    if isinstance(source, dict):  # one source line per state of the file's rows
+        source = source[_file_state(path)]
+    return {"文件": name, "内容": content, "来源": source, "规模": _size(path), "SHA-256（前16位）": sha256(path)[:16]}
+
+
 def data_dictionary(folder: Path | None = None) -> pd.DataFrame:
-    """One row per data file: 文件, 内容, 来源, 规模, SHA-256 (first 16 hex digits)."""
+    """One row per data file: 文件, 内容, 来源, 规模, SHA-256 (first 16 hex digits).
+
+    When a private survey file exists, the build reads it instead of the committed one: its row (size, digest
+    prefix and the source line of its state; never its rows) follows the committed file's, which says it was
+    not read.
+    """
     folder = folder or data_dir()
     described = {}
     if (folder / DICTIONARY_FILE).is_file():
         with open(folder / DICTIONARY_FILE, encoding="utf-8") as handle:
             described = (yaml.safe_load(handle) or {}).get("files", {})
+    private = private_survey_path(folder)
+    private_name = f"{PRIVATE_FOLDER}/{SURVEY_FILE}"
+    survey_source = described.get(SURVEY_FILE, {}).get("source", UNDESCRIBED)
     rows = []
     for path in data_files(folder):
         entry = described.get(path.name, {})
-        source = entry.get("source", UNDESCRIBED)
-        if isinstance(source, dict):  # one source line per state of the file's rows
-            source = source[_file_state(path)]
-        rows.append({"文件": path.name, "内容": entry.get("content", UNDESCRIBED),
-                     "来源": source, "规模": _size(path),
-                     "SHA-256（前16位）": sha256(path)[:16]})
+        content = entry.get("content", UNDESCRIBED)
+        if private is not None and path.name == SURVEY_FILE:
+            content += _NOT_READ.format(private=f"data/{private_name}")
+        rows.append(_row(path, path.name, content, entry.get("source", UNDESCRIBED)))
+        if private is not None and path.name == SURVEY_FILE:
+            rows.append(_row(private, private_name, _PRIVATE_CONTENT, survey_source))
+    if private is not None and not any(row["文件"] == private_name for row in rows):  # no committed survey file
+        rows.append(_row(private, private_name, _PRIVATE_CONTENT, survey_source))
     return pd.DataFrame(rows)
 
 

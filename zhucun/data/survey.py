@@ -44,9 +44,15 @@ def survey_path() -> Path:
     later re-executes every chapter that loaded the survey.
     """
     folder = data_dir()
+    return private_survey_path(folder) or folder / SURVEY_FILE
+
+
+def private_survey_path(folder: Path | None = None) -> Path | None:
+    """``private/survey_responses.csv`` of *folder* (default: the book's data/) when it exists, else None."""
+    folder = folder or data_dir()
     if PRIVATE_FOLDER in os.listdir(folder) and SURVEY_FILE in os.listdir(folder / PRIVATE_FOLDER):
         return folder / PRIVATE_FOLDER / SURVEY_FILE
-    return folder / SURVEY_FILE
+    return None
 
 
 def survey_file_label() -> str:
@@ -55,7 +61,8 @@ def survey_file_label() -> str:
 
 
 def is_private(path: Path | str) -> bool:
-    """Whether *path* is the private survey file (its rows and even its digest are never published)."""
+    """Whether *path* is the private survey file (its rows are never published; the data dictionary shows only
+    its size, the state of its rows and a prefix of its digest, so a reader can tell which file a build read)."""
     return Path(path).resolve().parent.name == PRIVATE_FOLDER
 
 
