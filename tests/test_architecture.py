@@ -4,7 +4,7 @@ Every import statement of every zhucun module is read from its source,
 including those inside functions, so an import hidden in a function cannot
 close a circle. The layers, lowest first:
 
-    paths, lazy_exports  →  data  →  stats  →  charts | prose  →  chapters
+    paths, lazy_exports  →  data  →  stats  →  charts | prose  →  chapters | fieldwork
 
 A module may import from its own subpackage or from a lower layer; charts
 and prose do not import each other. One module is shared across the layers:
@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "zhucun"
-SUBPACKAGES = ("data", "stats", "charts", "prose", "chapters", "book")
+SUBPACKAGES = ("data", "stats", "charts", "prose", "fieldwork", "chapters", "book")
 # Imports nothing of zhucun (tested below), so stats and charts may use it without a cycle.
 SHARED_FORMATTERS = "zhucun.prose.formatting"
-RANK = {"paths": 0, "lazy_exports": 0, "data": 1, "stats": 2, "charts": 3, "prose": 3, "chapters": 4, "book": 5}
+RANK = {"paths": 0, "lazy_exports": 0, "data": 1, "stats": 2, "charts": 3, "prose": 3, "fieldwork": 4, "chapters": 4,
+        "book": 5}
 # Names a module defines that are not part of its subpackage's re-exports.
 NOT_EXPORTED = {"main", "setup", "logger", "analyse"}
 

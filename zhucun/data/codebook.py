@@ -111,6 +111,7 @@ class Codebook:
     answer_scales: dict[str, AnswerScale] = field(repr=False)
     scale_table: dict[str, Scale] = field(repr=False)
     blocks: tuple[Block, ...] = ()
+    introduction: str = ""  # what the respondent reads before the first question
 
     # --- lookup ---
     @property
@@ -138,6 +139,15 @@ class Codebook:
             if question.number == number:
                 return question
         raise KeyError(f"没有第{number}题 / no question {number}")
+
+    def options(self, number: int) -> tuple[Code, ...]:
+        """The answers offered by a single-choice or matrix question, in display order (() for fill-in)."""
+        question = self.question(number)
+        if question.answer_scale:
+            return self.answer_scales[question.answer_scale].codes
+        if question.kind == "single_choice":
+            return self.variable(question.variables[0]).codes
+        return ()
 
     # --- scales ---
     def scales(self, kind: str | None = None) -> tuple[Scale, ...]:
@@ -219,7 +229,8 @@ def parse_codebook(raw: dict) -> Codebook:
                  item.get("answer_scale"), item.get("max_selected"))
         for item in raw["questions"])
     blocks = tuple(_block(item, variables) for item in raw.get("blocks", []))
-    return Codebook(raw["title"], variables, interview_variables, questions, answer_scales, scale_table, blocks)
+    return Codebook(raw["title"], variables, interview_variables, questions, answer_scales, scale_table, blocks,
+                    str(raw.get("introduction", "")))
 
 
 def _block(raw: dict, variables: tuple[Variable, ...]) -> Block:
