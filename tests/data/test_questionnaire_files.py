@@ -32,6 +32,7 @@ from zhucun.book.questionnaire_files import (
 )
 from zhucun.data.codebook import codebook_path, load_codebook
 from zhucun.data.survey_import import import_survey
+from zhucun.data.validation import SurveyValidationError
 
 CODEBOOK = load_codebook()
 SHIPPED = forms.shipped()
@@ -339,3 +340,23 @@ def test_a_bad_codebook_writes_nothing(tmp_path):
                               str(tmp_path / "none.yml"), "-o", str(out)], capture_output=True, text=True)
     assert missing.returncode == 1 and "none.yml" in missing.stderr
     shutil.rmtree(out, ignore_errors=True)
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda t: [t[0].append("surveyor_note")] + [r.append("x") for r in t[1:]],
+     "第{col}列 'surveyor_note'：不是本书XLSForm"),
+    (lambda t: t[3].__setitem__(t[0].index("q8/p1_paperwork"), "很同意"), "第4行 '很同意'"),
+    (lambda t: t[2].__setitem__(t[0].index("time_use"), "time_paperwork time_nosuch"), "第3行 'time_nosuch'"),
+    (lambda t: t[5].__setitem__(t[0].index("time_use/time_other"), 1 - t[5][t[0].index("time_use/time_other")]),
+     "time_use：合并列 'time_use' 与各选项列不一致"),
+    (lambda t: t[4].__setitem__(t[0].index("tenure_months"), "七十"), "第5行 '七十'"),
+])
+def test_bad_kobo_exports_are_reported_and_nothing_is_written(written, tmp_path, damage, expected):
+    table = _with_ids(kobo_export(written / XLSFORM))
+    damage(table)
+    source = forms.write_xlsx(tmp_path / "kobo.xlsx", table)
+    out = tmp_path / "out.csv"
+    with pytest.raises(SurveyValidationError) as error:
+        import_survey(source, out)
+    assert expected.format(col=len(table[0])) in str(error.value)
+    assert not out.exists()
