@@ -41,3 +41,9 @@ def test_content(result):
     assert result.texts["ch8_syn_remake"].startswith("用下面的命令可以逐字节重新生成")
     assert f"--seed {result.texts['ch8_syn_seed']}" in result.demo_command
     assert result.texts["ch8_syn_fs_share"] == "55%"
+
+
+def test_the_multi_select_note_takes_number_and_limit_from_the_codebook(result):
+    question = next(q for q in load_codebook().questions if q.kind == "multi_select")
+    assert result.texts["ch8_multi_question"] == str(question.number)
+    assert result.texts["ch8_multi_limit"] == "零一二三四五六七八九十"[question.max_selected]
