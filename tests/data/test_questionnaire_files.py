@@ -360,3 +360,59 @@ def test_bad_kobo_exports_are_reported_and_nothing_is_written(written, tmp_path,
         import_survey(source, out)
     assert expected.format(col=len(table[0])) in str(error.value)
     assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("printed")
+    write_questionnaire_files(CODEBOOK, folder)
+    return folder
+
+
+def test_each_matrix_prints_on_one_a4_page(printed):
+    import pypdf
+
+    reader = pypdf.PdfReader(printed / PRINTABLE_PDF)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
+    pages = [re.sub(r"\s+", "", page.extract_text()) for page in reader.pages]
+    for question in CODEBOOK.questions:
+        if question.kind != "matrix":
+            continue
+        rows = [re.sub(r"\s+", "", CODEBOOK.question_text(name)) for name in question.variables]
+        holding = {i for i, text in enumerate(pages) for row in rows if row in text}
+        assert len(holding) == 1, (question.number, holding)
+        page = holding.pop()
+        assert all(row in pages[page] for row in rows), question.number
+
+
+def test_an_added_option_reaches_every_format(tmp_path):
+    raw = yaml.safe_load(codebook_path().read_text(encoding="utf-8"))
+    added = "易地搬迁后续帮扶村"
+    for variable in raw["variables"]:
+        if variable["name"] == "village_type":
+            variable["codes"].append({"code": "resettlement_follow_up", "label": added})
+    changed = tmp_path / "codebook.yml"
+    changed.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    write_questionnaire_files(load_codebook(changed), out)
+    texts = _texts(out)
+    assert all(added in text for text in (texts["wjx"], texts["xlsform"], texts["html"], texts["pdf"]))
+    _, meta = pyreadstat.read_sav(str(out / SPSS_TEMPLATE))
+    assert meta.variable_value_labels["village_type"][8] == added
+    choices = _sheets(out / XLSFORM)["choices"]
+    assert {"list_name": "village_type", "name": "resettlement_follow_up", "label::中文 (zh)": added} in choices
+
+
+def test_the_build_rewrites_the_files_only_when_the_codebook_changes(tmp_path):
+    from zhucun.book.questionnaire_files import publish_questionnaire_files
+
+    html = tmp_path / "_build" / "html"
+    codebook = tmp_path / "codebook.yml"
+    shutil.copyfile(codebook_path(), codebook)
+    assert publish_questionnaire_files(html, codebook)
+    assert sorted(p.name for p in (html / "_questionnaire").iterdir()) == sorted(FILES)
+    assert not publish_questionnaire_files(html, codebook)
+    codebook.write_text(codebook.read_text(encoding="utf-8").replace("问卷编号", "问卷序号"), encoding="utf-8")
+    assert publish_questionnaire_files(html, codebook)
+    assert "问卷序号" in (html / "_questionnaire" / PRINTABLE_HTML).read_text(encoding="utf-8")

@@ -40,7 +40,7 @@ PRINTABLE_HTML = "questionnaire.html"
 PRINTABLE_PDF = "questionnaire.pdf"
 FILES = (WJX_TEXT, XLSFORM, SPSS_TEMPLATE, PRINTABLE_HTML, PRINTABLE_PDF)
 BUILD_FOLDER = "_questionnaire"  # under the built HTML; "_" keeps it out of the book's page list
-STAMP = ".codebook-sha256"
+STAMP = ".questionnaire-files-sha256"  # beside the built HTML, so the zip bundle does not carry it
 
 
 class QuestionnaireError(RuntimeError):
@@ -105,7 +105,7 @@ def publish_questionnaire_files(html_dir: Path | str, codebook_file: Path | str 
     target = Path(html_dir) / BUILD_FOLDER
     codebook_file = Path(codebook_file or codebook_path())
     fingerprint = _fingerprint(codebook_file)
-    stamp = target / STAMP
+    stamp = Path(html_dir).parent / STAMP
     if stamp.is_file() and stamp.read_text() == fingerprint and all((target / name).is_file() for name in FILES):
         return False
     write_questionnaire_files(read_codebook(codebook_file), target)

@@ -112,8 +112,9 @@ def format_report(result: ImportResult, output: Path | str, codebook: Codebook |
 def import_main(argv: list[str]) -> int:
     """``python -m zhucun import FILE -o OUT [--map MAP.yml] [--sheet NAME]``: exit 0 with the report, else 1."""
     parser = argparse.ArgumentParser(prog="zhucun import", description=(
-        "把问卷数据（问卷星导出、SPSS、Stata或自有表格）转换为本书的数据格式 / convert survey data (a wjx.cn "
-        "export, SPSS, Stata or your own table) to the contract format"))
+        "把问卷数据（问卷星导出、本书XLSForm的Kobo/ODK导出、SPSS、Stata或自有表格）转换为本书的数据格式 / convert "
+        "survey data (a wjx.cn export, a Kobo/ODK export of the book's XLSForm, SPSS, Stata or your own table) to "
+        "the contract format"))
     parser.add_argument("file", help="xlsx、csv、.sav 或 .dta（格式由内容判断） / the file (form told by content)")
     parser.add_argument("-o", "--output", required=True, help="输出CSV / output CSV")
     parser.add_argument("--map", default=None, help="对照表YAML（自有列名与编码时） / crosswalk YAML for own columns")

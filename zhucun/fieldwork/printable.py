@@ -3,8 +3,10 @@
 One self-contained page, black on white, no colour carrying meaning: the
 title, the introduction (the consent paragraph), a line for the questionnaire
 number the surveyor writes, then the numbered questions with a square box to
-tick before every option. A matrix question is a grid (rows = statements,
-columns = answers) that is never split across pages (``break-inside: avoid``).
+tick before every option; a single-choice option and a matrix column show the
+number that is keyed into the SPSS template (:mod:`zhucun.fieldwork.spss_template`).
+A matrix question is a grid (rows = statements, columns = answers) that is
+never split across pages (``break-inside: avoid``).
 Every word comes from the codebook.
 """
 
@@ -40,15 +42,18 @@ table.grid tr { break-inside: avoid; page-break-inside: avoid; }
 """
 
 
-def _choice_list(labels: list[str]) -> list[str]:
-    return ['<ul class="options">', *(f"<li>{BOX}{escape(label)}</li>" for label in labels), "</ul>"]
+def _choice_list(labels: list[str], numbered: bool = False) -> list[str]:
+    """Options with a box each; *numbered* prints the number a keyer types into the SPSS template (1…k)."""
+    return ['<ul class="options">',
+            *(f"<li>{BOX}{f'{n}. ' if numbered else ''}{escape(label)}</li>" for n, label in enumerate(labels, 1)),
+            "</ul>"]
 
 
 def question_html(codebook: Codebook, number: int) -> str:
     question = codebook.question(number)
     lines = [f'<section class="question" id="q{number}">', f"<h2>{number}. {escape(question.text)}</h2>"]
     if question.kind == "single_choice":
-        lines += _choice_list([code.label for code in codebook.options(number)])
+        lines += _choice_list([code.label for code in codebook.options(number)], numbered=True)
     elif question.kind == "multi_select":
         lines += _choice_list([codebook.question_text(name) for name in question.variables])
     elif question.kind == "fill_in":

@@ -4,7 +4,8 @@ Variables come in the contract's order and under its names (without the
 demonstration marker ``synthetic``); each is labelled with what the respondent
 read (the question, matrix row or option) and carries value labels with the
 codebook's Chinese answer texts. A coded answer is stored as its position in
-the question (1…k, in the codebook's order), a rated item as its scale value,
+the question (1…k, in the codebook's order, the number the printable
+questionnaire shows before the option), a rated item as its scale value,
 a ticked option as 1 (选中) and an unticked one as 0 (未选). The importer reads
 such a file through its labels (:mod:`zhucun.data.spss_import`), so a filled-in
 template imports exactly.
