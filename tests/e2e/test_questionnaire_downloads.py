@@ -3,7 +3,8 @@
 The page is opened from file:// with every request that is not a local file refused (as the book is read
 from the zip bundle), and over 127.0.0.1 (as served); each of 附录一's download links gives the file the build
 wrote under _questionnaire/, and each file is what its name says: 问卷星 text opening with the codebook's
-title, an XLSForm workbook, an SPSS file, a PDF, and the printable HTML page.
+title, an XLSForm workbook, an SPSS file, a PDF, and the printable HTML page. The zip bundle
+(zhucun/book/bundle.py) carries the same files.
 """
 
 from __future__ import annotations
@@ -82,3 +83,11 @@ def test_appendix_one_downloads_the_questionnaire_files_offline(browser, built_b
 
 def test_appendix_one_downloads_the_questionnaire_files_when_served(browser, built_book, served_book):
     _check_links(browser, served_book + APPENDIX, built_book, offline=False)
+
+
+def test_the_zip_bundle_carries_the_questionnaire_files(built_book):
+    from zhucun.book.bundle import BUNDLE_NAME, bundle_entries
+
+    entries = dict(bundle_entries(built_book, built_book.parent / "pdf" / "book.pdf"))
+    for name in FILES:
+        assert entries[f"{BUNDLE_NAME}/html/{BUILD_FOLDER}/{name}"] == built_book / BUILD_FOLDER / name
