@@ -335,11 +335,15 @@ def test_a_bad_codebook_writes_nothing(tmp_path):
     assert done.returncode == 1
     assert str(broken) in done.stderr or "nosuch" in done.stderr
     assert "未写入任何文件" in done.stderr
-    assert not out.exists() or not any(out.iterdir())
+    assert not out.exists()
     missing = subprocess.run([sys.executable, "-m", "zhucun", "questionnaire", "--codebook",
                               str(tmp_path / "none.yml"), "-o", str(out)], capture_output=True, text=True)
-    assert missing.returncode == 1 and "none.yml" in missing.stderr
-    shutil.rmtree(out, ignore_errors=True)
+    assert missing.returncode == 1 and "none.yml" in missing.stderr and not out.exists()
+    a_file = tmp_path / "taken"
+    a_file.write_text("x")
+    taken = subprocess.run([sys.executable, "-m", "zhucun", "questionnaire", "-o", str(a_file), "--no-pdf"],
+                           capture_output=True, text=True)
+    assert taken.returncode == 1 and "not a folder" in taken.stderr and a_file.read_text() == "x"
 
 
 @pytest.mark.parametrize("damage, expected", [

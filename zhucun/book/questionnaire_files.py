@@ -68,8 +68,9 @@ def write_questionnaire_files(codebook: Codebook, folder: Path | str, pdf: bool 
     from zhucun.fieldwork.xlsform import write_xlsform
 
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".writing-") as temporary:
+    if folder.exists() and not folder.is_dir():
+        raise QuestionnaireError(f"输出位置已有同名文件，不是文件夹 / the output is a file, not a folder: {folder}")
+    with tempfile.TemporaryDirectory(prefix="zhucun-questionnaire-") as temporary:
         staging = Path(temporary)
         try:
             (staging / WJX_TEXT).write_text(wjx_text(codebook), encoding="utf-8")
@@ -85,6 +86,11 @@ def write_questionnaire_files(codebook: Codebook, folder: Path | str, pdf: bool 
         except PrintEditionError as error:
             raise QuestionnaireError(f"无法打印PDF / cannot print the PDF: {error}") from error
         written = []
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise QuestionnaireError(f"无法创建输出文件夹 / cannot create the output folder {folder}: "
+                                     f"{error}") from error
         for name in FILES:
             if (staging / name).is_file():
                 shutil.move(staging / name, folder / name)
