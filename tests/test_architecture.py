@@ -4,7 +4,7 @@ Every import statement of every zhucun module is read from its source,
 including those inside functions, so an import hidden in a function cannot
 close a circle. The layers, lowest first:
 
-    paths, number_format  →  data  →  importers | stats  →  charts | prose  →  chapters
+    paths, number_format  →  data  →  importers | fieldwork | stats  →  charts | prose  →  chapters
 
 A module may import from its own subpackage or from a lower layer; the
 layers of one rank (importers and stats, charts and prose) do not import each
@@ -27,8 +27,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "zhucun"
-SUBPACKAGES = ("data", "importers", "stats", "charts", "prose", "chapters", "book")
-RANK = {"paths": 0, "number_format": 0, "data": 1, "importers": 2, "stats": 2,
+SUBPACKAGES = ("data", "importers", "fieldwork", "stats", "charts", "prose", "chapters", "book")
+RANK = {"paths": 0, "number_format": 0, "data": 1, "importers": 2, "fieldwork": 2, "stats": 2,
         "charts": 3, "prose": 3, "chapters": 4, "book": 5}
 
 

@@ -34,6 +34,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "zhucun.importers.survey_import:import_main",
         "同 import（旧名） / the same as import (its former name)",
     ),
+    "questionnaire": (
+        "zhucun.book.questionnaire_files:main",
+        "由编码手册写出问卷星文本、XLSForm、SPSS模板与可打印问卷 / write the questionnaire files for fielding",
+    ),
     "pdf": (
         "zhucun.book.print_edition:main",
         "印刷版：把全书打印为 _build/pdf/book.pdf / print the book to a PDF",

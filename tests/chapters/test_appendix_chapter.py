@@ -77,3 +77,9 @@ def test_a_build_from_a_private_file_lists_it_beside_the_committed_one(tmp_path,
     assert f"data/{PRIVATE_FOLDER}/{SURVEY_FILE}" in result.texts["ch8_survey_file"]
     # The full digests of 附录五 stay those of the committed files: the private file's is not listed there.
     assert f"{PRIVATE_FOLDER}/{SURVEY_FILE}" not in result.data_hashes["文件"].tolist()
+
+
+def test_the_multi_select_note_takes_number_and_limit_from_the_codebook(result):
+    question = next(q for q in load_codebook().questions if q.kind == "multi_select")
+    assert result.texts["ch8_multi_question"] == str(question.number)
+    assert result.texts["ch8_multi_limit"] == "零一二三四五六七八九十"[question.max_selected]

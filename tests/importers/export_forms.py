@@ -244,6 +244,10 @@ def crosswalk_table(frame: pd.DataFrame, walk: dict) -> list[list]:
             inverse.setdefault(str(code), str(source))
         cells = []
         for code in frame[name]:
+            if entry.get("ticks"):  # a tick-box column: the first mark for a tick, nothing otherwise
+                marks = entry["ticks"] if isinstance(entry["ticks"], list) else ["√"]
+                cells.append(str(marks[0]) if code == "1" else "")
+                continue
             if not code:
                 cells.append(missing)
                 continue

@@ -32,6 +32,10 @@ It does what the stock Jupyter Book does not:
    ``role="img"`` and that text as its name; docutils marks bibliography
    entries with the deprecated ``doc-biblioentry`` role inside a
    ``role="list"``, which then has no list items, so they become list items.
+6. Publishes the questionnaire files 附录一 offers for download (问卷星 text,
+   XLSForm, SPSS template, printable HTML and PDF) under ``_questionnaire/`` of
+   the built book, written from the book's codebook by
+   zhucun/book/questionnaire_files.py whenever the codebook or their writers change.
 """
 
 from __future__ import annotations
@@ -45,12 +49,14 @@ from pathlib import Path
 import plotly
 import sphinx.search
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from zhucun.book import chinese_search
 from zhucun.book.chinese_search import SEARCH_TEXTS, BookChineseSearch, collect_words, write_search_texts
 from zhucun.book.dependencies import DependencyStore
 from zhucun.book.parallel_execution import cache_record, execute_into_cache
+from zhucun.book.questionnaire_files import QuestionnaireError, publish_questionnaire_files
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +172,11 @@ def _on_build_finished(app: Sphinx, exception) -> None:
         return
     if getattr(app.builder, "name", None) == "html":  # not the print edition's singlehtml
         write_search_texts(Path(app.outdir), sorted(app.env.found_docs), app.builder.out_suffix)
+        try:
+            if publish_questionnaire_files(app.outdir, Path(app.srcdir) / "data" / "codebook.yml"):
+                logger.info("questionnaire files written to _questionnaire/")
+        except QuestionnaireError as error:  # 附录一 links to them: a book without them is broken
+            raise ExtensionError(f"questionnaire files: {error}") from error
     source = plotly_js()
     if source.parent == STATIC_DIR:
         return  # copied with the rest of static/ by Sphinx

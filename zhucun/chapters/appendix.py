@@ -48,7 +48,7 @@ from zhucun.data.synthetic_assumptions import (
     profile_assumptions,
     tenure_distribution,
 )
-from zhucun.number_format import format_coefficient, format_count, format_mean, format_share
+from zhucun.number_format import format_chinese_count, format_coefficient, format_count, format_mean, format_share
 from zhucun.paths import data_path
 from zhucun.prose.data_description import not_asked_sentence, survey_sentence
 from zhucun.prose.glue import MystText
@@ -80,6 +80,13 @@ class AppendixResult:
     checks: dict[str, int]  # the headline numbers the pinned cell prints
 
 
+def _multi_select_texts(codebook) -> dict[str, str]:
+    """The multi-select question's number and its limit, for 附录一's note on setting it up in 问卷星."""
+    question = next(q for q in codebook.questions if q.kind == "multi_select")
+    return {"ch8_multi_question": format_count(question.number),
+            "ch8_multi_limit": format_chinese_count(question.max_selected)}
+
+
 def analyse(survey: pd.DataFrame | None = None) -> AppendixResult:
     """The appendix from the book's data files (the survey: *survey* when given)."""
     codebook, interviews, assumptions = load_codebook(), load_interviews(), load_assumptions()
@@ -96,6 +103,7 @@ def analyse(survey: pd.DataFrame | None = None) -> AppendixResult:
         "ch8_questions": format_count(len(codebook.questions)),
         "ch8_variables": format_count(int(per_question["变量数"].sum())),
         "ch8_data_files": format_count(len(dictionary)),
+        **_multi_select_texts(codebook),
         **_status_texts(survey, interviews, assumptions),
         **_profile_texts(profile, tenure, codebook),
         **_factor_texts(correlations, weights, effects, assumptions),

@@ -111,6 +111,7 @@ class Codebook:
     answer_scales: dict[str, AnswerScale] = field(repr=False)
     scale_table: dict[str, Scale] = field(repr=False)
     blocks: tuple[Block, ...] = ()
+    introduction: str = ""  # what the respondent reads before the first question
 
     # --- lookup ---
     @property
@@ -138,6 +139,15 @@ class Codebook:
             if question.number == number:
                 return question
         raise KeyError(f"没有第{number}题 / no question {number}")
+
+    def options(self, number: int) -> tuple[Code, ...]:
+        """The answers offered by a single-choice or matrix question, in display order (() for fill-in)."""
+        question = self.question(number)
+        if question.answer_scale:
+            return self.answer_scales[question.answer_scale].codes
+        if question.kind == "single_choice":
+            return self.variable(question.variables[0]).codes
+        return ()
 
     # --- scales ---
     def scales(self, kind: str | None = None) -> tuple[Scale, ...]:
@@ -219,7 +229,8 @@ def parse_codebook(raw: dict) -> Codebook:
                  item.get("answer_scale"), item.get("max_selected"))
         for item in raw["questions"])
     blocks = tuple(_block(item, variables) for item in raw.get("blocks", []))
-    return Codebook(raw["title"], variables, interview_variables, questions, answer_scales, scale_table, blocks)
+    return Codebook(raw["title"], variables, interview_variables, questions, answer_scales, scale_table, blocks,
+                    str(raw.get("introduction", "")))
 
 
 def _block(raw: dict, variables: tuple[Variable, ...]) -> Block:
@@ -248,3 +259,19 @@ def load_codebook(path: Path | str | None = None) -> Codebook:
     """The codebook, parsed once per file version (cached on path and modification time)."""
     resolved = Path(path) if path is not None else codebook_path()
     return _load_cached(str(resolved.resolve()), resolved.stat().st_mtime_ns)
+
+
+# The names the book's XLSForm gives its questions (zhucun/fieldwork/xlsform.py writes them,
+# zhucun/importers/xlsform_import.py reads them back): one definition, so form and import cannot drift.
+XLSFORM_ID = "zhucun_questionnaire"
+
+
+def group_name(question: Question) -> str:
+    """The XLSForm group holding the rows of a matrix question: q8, q9, q12."""
+    return f"q{question.number}"
+
+
+def select_multiple_name(codebook: Codebook, question: Question) -> str:
+    """The XLSForm name of a multi-select question: the codebook's block id (time_use), else qN."""
+    block = codebook.block_of(question.variables[0])
+    return block.id if block is not None and block.variables == question.variables else f"q{question.number}"

@@ -23,6 +23,16 @@ values to contract codes (a value mapped to null is a missing answer) and,
 once given, list every value the column holds; without ``codes`` a cell is the
 contract code or its Chinese label; ``reverse`` is only for 1–5 items. A
 not-asked block's columns are absent from the written file.
+
+Tick-box columns (one column per option of a multi-select question, ticked or
+left empty): ``ticks: true`` (a tick is √, ✓, ✔, ☑, 1 or 是) or ``ticks: [对]``
+(the researcher's own marks). Then, per respondent and question, an empty cell
+(or a ``missing`` value) means "not chosen" when the respondent ticked some
+option of the question, and the whole question stays 未作答 (empty) when they
+ticked none; any other value is an error naming the column, row and value.
+Either every option column of a question declares ``ticks`` or none does, and
+``ticks`` cannot be combined with ``codes``. The contract allows no empty cell
+in question 11, so a respondent who ticked nothing there is reported by row.
 """
 
 from __future__ import annotations
@@ -48,7 +58,9 @@ from zhucun.importers.source_files import (
 )
 
 CROSSWALK_KEYS = ("columns", "not_asked", "ignore", "missing")
-COLUMN_KEYS = ("variable", "codes", "reverse")
+COLUMN_KEYS = ("variable", "codes", "reverse", "ticks")
+# What a tick may look like when a crosswalk says ``ticks: true``; a list in the crosswalk replaces it.
+DEFAULT_TICKS = ("√", "✓", "✔", "☑", "1", "是")
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,7 @@ class ColumnMap:
     variable: str
     codes: dict[str, str] | None  # source value → contract code ("" = missing answer); None: cells are codes
     reverse: bool = False
+    ticks: tuple[str, ...] = ()  # a tick-box column: these marks are "chosen", an empty cell "not chosen"
 
 
 @dataclass(frozen=True)
@@ -123,7 +136,29 @@ def _column_map(column: str, raw, codebook: Codebook, problems: list[str]) -> Co
         if wrong:
             problems.append(f"{where}.codes：编码不在编码手册中 / codes outside the codebook: {'; '.join(wrong)}；"
                             f"{name} 允许 / allows: {variable.describe_allowed()}")
-    return ColumnMap(str(column), name, codes, reverse)
+    ticks = _ticks(raw.get("ticks"), where, variable, codes, problems)
+    return ColumnMap(str(column), name, codes, reverse, ticks)
+
+
+def _ticks(raw, where: str, variable: Variable, codes, problems: list[str]) -> tuple[str, ...]:
+    """The marks of a tick-box column (``ticks: true`` or a list of marks); () when not a tick-box column."""
+    if raw is None or raw is False:
+        return ()
+    if variable.type != "multi_select_option":
+        problems.append(f"{where}.ticks：只用于多选题的选项列 / ticks apply to the option columns of a multi-select "
+                        f"question only, not {variable.name}")
+        return ()
+    if codes is not None:
+        problems.append(f"{where}：ticks 与 codes 不能同时使用 / give either ticks or codes, not both")
+        return ()
+    if raw is True:
+        return DEFAULT_TICKS
+    marks = tuple(_text(mark) for mark in raw) if isinstance(raw, list) else ()
+    if not marks or "" in marks:
+        problems.append(f"{where}.ticks：应为 true 或非空的勾选符号列表，如 [√, ✓] / expected true or a list of "
+                        f"tick marks such as [√, ✓]")
+        return ()
+    return marks
 
 
 def _not_asked(raw, codebook: Codebook, problems: list[str]) -> tuple[str, ...]:
@@ -175,10 +210,25 @@ def load_crosswalk(path: Path | str, codebook: Codebook) -> Crosswalk:
     problems += coverage_problems([Matched(column.variable, column.column, "crosswalk", []) for column in columns],
                                   codebook, not_asked, ("对照表既未映射、也未声明未调查：",
                                                         "neither mapped nor in a not_asked block"))
+    problems += _tick_block_problems(columns, codebook)
     ignore = _strings(raw.get("ignore"), "ignore", problems)
     missing = frozenset(("", *_strings(raw.get("missing"), "missing", problems)))
     problems = [f"对照表 / crosswalk {source}：{problem}" for problem in problems]
     return Crosswalk(source, columns, not_asked, ignore, missing, tuple(problems))
+
+
+def _tick_block_problems(columns: tuple[ColumnMap, ...], codebook: Codebook) -> list[str]:
+    """A question's option columns are tick boxes all together or not at all (the block decides 未作答)."""
+    problems = []
+    for question in codebook.questions:
+        mapped = [column for column in columns if column.variable in question.variables]
+        ticked = [column.column for column in mapped if column.ticks]
+        if ticked and len(ticked) != len(mapped):
+            plain = [column.column for column in mapped if not column.ticks]
+            problems.append(f"第{question.number}题：列 {'、'.join(ticked)} 声明了 ticks，"
+                            f"列 {'、'.join(plain)} 却没有；同一题的选项列须全部声明或都不声明 / either every "
+                            f"option column of question {question.number} declares ticks or none does")
+    return problems
 
 
 # --------------------------------------------------------------------------- the table
@@ -217,8 +267,12 @@ def convert_crosswalk(table: SourceTable, crosswalk: Crosswalk, codebook: Codebo
                  f"ignored in the crosswalk" for position, text in enumerate(table.header, start=1)
                  if text not in listed]
     matched, cell_problems = [], CellProblems()
+    ticked: list[Matched] = []
     for column in crosswalk.columns:
         if len(positions.get(column.column, ())) != 1:
+            continue
+        if column.ticks:
+            ticked.append(_tick_column(table, positions[column.column][0], column, crosswalk, cell_problems))
             continue
         position, variable = positions[column.column][0], codebook.variable(column.variable)
         lookup = answer_lookup(variable)
@@ -232,6 +286,52 @@ def convert_crosswalk(table: SourceTable, crosswalk: Crosswalk, codebook: Codebo
                 cell_problems.add(f"列“{column.column}”（→ {variable.name}）", line, cell, allowed)
             values.append(value or "")
         matched.append(Matched(variable.name, column.column, "crosswalk", values))
+    blocks, unanswered = _tick_blocks(ticked, lines, codebook)
+    matched += blocks
     problems += cell_problems.messages("取值不在对照表或编码手册中 / value not in the crosswalk or the codebook")
+    problems += unanswered
     unused = [name for name in table.header if name in crosswalk.ignore]
     return Conversion("crosswalk", lines, table.row_note, matched, unused, problems, crosswalk.not_asked)
+
+
+# --------------------------------------------------------------------------- tick-box columns
+
+def _tick_column(table: SourceTable, position: int, column: ColumnMap, crosswalk: Crosswalk,
+                 cell_problems: CellProblems) -> Matched:
+    """One tick-box column read alone: "1" for a tick, "" for an empty cell (decided later, per block)."""
+    values = []
+    for line, cells in table.rows:
+        cell = cells[position].strip()
+        if cell in column.ticks:
+            values.append("1")
+            continue
+        if cell not in crosswalk.missing:
+            marks = " ".join(column.ticks)
+            cell_problems.add(f"列“{column.column}”（→ {column.variable}）", line, cell,
+                              f"勾选符号 {marks}，或留空（未选） / a tick ({marks}) or an empty cell (not chosen)")
+        values.append("")
+    return Matched(column.variable, column.column, "crosswalk", values)
+
+
+def _tick_blocks(ticked: list[Matched], lines: list[int], codebook: Codebook) -> tuple[list[Matched], list[str]]:
+    """Empty cells of a respondent who ticked something in the question become 0 (not chosen); a respondent
+    who ticked nothing there did not answer it (未作答), and the cells stay empty."""
+    out, problems = [], []
+    for question in codebook.questions:
+        block = [match for match in ticked if match.variable in question.variables]
+        if not block:
+            continue
+        answered = [any(match.values[row] == "1" for match in block) for row in range(len(lines))]
+        out += [Matched(match.variable, match.source, match.how,
+                        [value or ("0" if answered[row] else "") for row, value in enumerate(match.values)])
+                for match in block]
+        silent = [line for line, done in zip(lines, answered) if not done]
+        if silent and not all(codebook.variable(match.variable).nullable for match in block):
+            shown = ", ".join(f"第{line}行" for line in silent[:20])
+            more = f" …（共{len(silent)}行 / {len(silent)} rows）" if len(silent) > 20 else ""
+            problems.append(
+                f"第{question.number}题（勾选列 {'、'.join(match.source for match in block)}）：这些行一项也没有勾选，"
+                f"即未作答，而本书的数据格式要求此题每行都有答案（至少选一项） / these rows ticked nothing in "
+                f"question {question.number}, so they did not answer it, and the contract requires an answer here "
+                f"— {shown}{more}")
+    return out, problems

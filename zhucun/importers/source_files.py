@@ -34,6 +34,7 @@ FORMS = {
     "sav": "SPSS .sav（按值标签匹配答案 / answers matched through value labels）",
     "dta": "Stata .dta（按值标签匹配答案 / answers matched through value labels）",
     "crosswalk": "自有列名与编码，按对照表转换 / own column names and codes, through a crosswalk",
+    "xlsform": "本书XLSForm在KoboToolbox/ODK中的数据导出 / KoboToolbox/ODK export of the book's XLSForm",
 }
 MATCH_KINDS = {
     "wording": "问卷题目文字 / wording",

@@ -166,7 +166,9 @@ def convert_labelled(path: Path | str, kind: str, codebook: Codebook) -> Convers
     if not cases:
         raise SurveyValidationError(str(path), ["文件中没有个案 / the file holds no cases"])
     wordings = _wordings(codebook)
-    value_labels = {name: {float(key): str(text) for key, text in labels.items()}
+    # A string variable may carry value labels too (keyed by text): its cells are matched as text.
+    value_labels = {name: {float(key) if isinstance(key, (int, float)) else key: str(text)
+                           for key, text in labels.items()}
                     for name, labels in meta.variable_value_labels.items()}
     matched, unused, problems = [], [], []
     cell_problems, unlabelled = CellProblems("个个案"), CellProblems("个个案")

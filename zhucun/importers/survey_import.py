@@ -9,8 +9,11 @@ the file name:
   or the binary header of releases 102–115): :mod:`zhucun.importers.spss_import`;
 * xlsx (a zip) or csv (UTF-8, UTF-8 with BOM, GBK) with ``--map``: the
   researcher's own columns through a crosswalk, :mod:`zhucun.importers.crosswalk_import`;
-* xlsx or csv without ``--map``: a 问卷星 export, by option text or by option
-  number, :mod:`zhucun.importers.wjx_import`.
+* xlsx or csv without ``--map`` whose columns are named as the questions of
+  the book's XLSForm (``q8/p1_paperwork``, ``time_use`` …): a KoboToolbox or
+  ODK export, :mod:`zhucun.importers.xlsform_import`;
+* any other xlsx or csv without ``--map``: a 问卷星 export, by option text or
+  by option number, :mod:`zhucun.importers.wjx_import`.
 
 An encrypted xlsx or old .xls, an empty file and an unknown binary are
 reported as such. On success the contract CSV is written and a short table
@@ -33,17 +36,26 @@ from zhucun.data.validation import SurveyValidationError
 from zhucun.importers.crosswalk_import import convert_crosswalk, load_crosswalk
 from zhucun.importers.source_files import FORMS, MATCH_KINDS, ImportResult, file_kind, finish, read_table
 from zhucun.importers.spss_import import convert_labelled
-from zhucun.importers.wjx_import import convert_wjx
+from zhucun.importers.wjx_import import convert_wjx, parse_header
+from zhucun.importers.xlsform_import import convert_xlsform_export, looks_like_xlsform_export
 
 REPORT_COLUMN_WIDTH = 28  # long 问卷星 headers are cut in the report so its table stays readable
 
 
-def detect_form(path: Path | str, crosswalk: Path | str | None = None) -> str:
-    """Which importer reads the file: ``sav``, ``dta``, ``crosswalk`` or ``wjx`` (text or numbers: from the cells)."""
+def detect_form(path: Path | str, crosswalk: Path | str | None = None, sheet: str | None = None,
+                codebook: Codebook | None = None) -> str:
+    """Which importer reads the file: ``sav``, ``dta``, ``crosswalk``, ``xlsform`` or ``wjx`` (from the content)."""
     kind = file_kind(path)
     if kind in ("sav", "dta"):
         return kind
-    return "crosswalk" if crosswalk is not None else "wjx"
+    if crosswalk is not None:
+        return "crosswalk"
+    return "xlsform" if _is_xlsform_export(read_table(path, sheet), codebook or load_codebook()) else "wjx"
+
+
+def _is_xlsform_export(table, codebook: Codebook) -> bool:
+    """Columns named as the XLSForm's questions, and none numbered as 问卷星 numbers its questions."""
+    return looks_like_xlsform_export(table.header, codebook) and not any(parse_header(h) for h in table.header)
 
 
 def convert_survey(path: Path | str, crosswalk: Path | str | None = None, sheet: str | None = None,
@@ -51,7 +63,7 @@ def convert_survey(path: Path | str, crosswalk: Path | str | None = None, sheet:
     """Convert any supported source to contract codes and validate it; raises listing every problem."""
     codebook = codebook or load_codebook()
     source = str(path)
-    form = detect_form(path, crosswalk)
+    form = detect_form(path, crosswalk, sheet, codebook)
     if form in ("sav", "dta"):
         given = [option for option, value in (("--map", crosswalk), ("--sheet", sheet)) if value is not None]
         if given:
@@ -63,6 +75,8 @@ def convert_survey(path: Path | str, crosswalk: Path | str | None = None, sheet:
         walk = load_crosswalk(crosswalk, codebook)
         conversion = convert_crosswalk(read_table(path, sheet), walk, codebook)
         source = f"{source}（对照表 / crosswalk {crosswalk}）"
+    elif form == "xlsform":
+        conversion = convert_xlsform_export(read_table(path, sheet), codebook)
     else:
         conversion = convert_wjx(read_table(path, sheet), codebook)
     return finish(conversion, source, codebook)
@@ -98,8 +112,9 @@ def format_report(result: ImportResult, output: Path | str, codebook: Codebook |
 def import_main(argv: list[str]) -> int:
     """``python -m zhucun import FILE -o OUT [--map MAP.yml] [--sheet NAME]``: exit 0 with the report, else 1."""
     parser = argparse.ArgumentParser(prog="zhucun import", description=(
-        "把问卷数据（问卷星导出、SPSS、Stata或自有表格）转换为本书的数据格式 / convert survey data (a wjx.cn "
-        "export, SPSS, Stata or your own table) to the contract format"))
+        "把问卷数据（问卷星导出、本书XLSForm的Kobo/ODK导出、SPSS、Stata或自有表格）转换为本书的数据格式 / convert "
+        "survey data (a wjx.cn export, a Kobo/ODK export of the book's XLSForm, SPSS, Stata or your own table) to "
+        "the contract format"))
     parser.add_argument("file", help="xlsx、csv、.sav 或 .dta（格式由内容判断） / the file (form told by content)")
     parser.add_argument("-o", "--output", required=True, help="输出CSV / output CSV")
     parser.add_argument("--map", default=None, help="对照表YAML（自有列名与编码时） / crosswalk YAML for own columns")

@@ -31,15 +31,13 @@ def question_markdown(codebook: Codebook, number: int) -> str:
     question = codebook.question(number)
     lines = [f"**{question.number}. {_escape(question.text)}**", ""]
     if question.kind == "single_choice":
-        codes = (codebook.answer_scales[question.answer_scale].codes if question.answer_scale
-                 else codebook.variable(question.variables[0]).codes)
-        lines += _options(codes)
+        lines += _options(codebook.options(number))
     elif question.kind == "fill_in":
         lines.append("答：________")
     elif question.kind == "multi_select":
         lines += [f"- □ {_escape(codebook.question_text(name))}" for name in question.variables]
     elif question.kind == "matrix":
-        codes = codebook.answer_scales[question.answer_scale].codes
+        codes = codebook.options(number)
         header = "| 题项 | " + " | ".join(f"{c.code} {_escape(c.label)}" for c in codes) + " |"
         rule = "| --- |" + " :---: |" * len(codes)
         rows = [f"| {i}. {_escape(codebook.question_text(name))} | " + " | ".join("○" for _ in codes) + " |"
@@ -54,7 +52,7 @@ def questionnaire_markdown(codebook: Codebook | None = None) -> str:
     """The whole questionnaire: title, a short note to the respondent, every question in order."""
     codebook = codebook or load_codebook()
     parts = [f"**{_escape(codebook.title)}**", "",
-             "您好！本问卷为匿名调查，只用于研究。请根据您的实际情况作答，每题没有对错之分。", ""]
+             _escape(codebook.introduction), ""]
     for question in codebook.questions:
         parts += [question_markdown(codebook, question.number), ""]
     return "\n".join(parts).rstrip() + "\n"
