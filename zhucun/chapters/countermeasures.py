@@ -29,10 +29,10 @@ from zhucun.prose.formatting import format_count, format_number, format_p_clause
 from zhucun.prose.glue import MystText
 from zhucun.prose.wording import count_phrase, quoted_list, share_word, significance_phrase, standing_phrase
 from zhucun.stats.headlines import SHARE_DIGITS, Leader, best_measure, tied_at_extreme
-from zhucun.stats.likert import AGREE_SCORE, scale_agreement, scale_scores
+from zhucun.stats.likert import scale_prevalence
 from zhucun.stats.paired_comparisons import EXACT_BELOW, compare_groups, compare_pairs
 from zhucun.stats.ratings import chart_frame, measure_ratings, ranked
-from zhucun.stats.weighted_ratings import weighted_helpful_share, weighted_rating_table
+from zhucun.stats.weighted_ratings import weighted_rating_table
 from zhucun.stats.weighting import poststratification_weights
 
 LEVEL = 0.05  # significance level of the corrected p-values
@@ -184,21 +184,12 @@ def _role(name: str) -> str:
 
 
 def _problem_rows(survey: pd.DataFrame, weights: pd.Series | None) -> pd.DataFrame:
-    """Manifestation and cause scales asked: n, share with score ≥4 and Wilson interval, weighted share."""
-    frames = []
-    for kind in ("manifestation", "cause"):
-        agreement = scale_agreement(survey, kind)
-        if agreement.empty:  # no scale of this kind was asked
-            continue
-        scores = scale_scores(survey, kind=kind)
-        weighted = []
-        for scale_id in agreement["scale"]:
-            values = scores[scale_id]
-            hit = (values >= AGREE_SCORE).astype("float64").where(values.notna())
-            weighted.append(weighted_helpful_share(hit, weights, levels=(1.0,))["share"]
-                            if weights is not None else float("nan"))
-        frames.append(agreement.assign(kind=kind, weighted_share=weighted))
-    columns = ["scale", "name", "n", "agree", "share", "low", "high", "kind", "weighted_share"]
+    """Manifestation and cause scales asked: their 普遍程度 (scale_prevalence), with *kind*."""
+    frames = [scale_prevalence(survey, kind, weights=weights).assign(kind=kind)
+              for kind in ("manifestation", "cause")]
+    frames = [frame for frame in frames if not frame.empty]  # a kind with no scale asked
+    columns = ["scale", "name", "n", "agree", "share", "low", "high", "weighted_share", "weighted_low",
+               "weighted_high", "kind"]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 

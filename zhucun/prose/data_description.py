@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
+from zhucun.data.synthetic_assumptions import GeneratorBasis
 from zhucun.prose.english import english_block_name, english_list
 from zhucun.prose.formatting import format_count
 
@@ -361,3 +362,34 @@ def not_asked_sentence_en(blocks: Sequence[Block], analysis: str, *, partial: bo
     if partial:
         return f"Because {missing}, {analysis} covers only the parts that were asked. "
     return f"{analysis[:1].upper() + analysis[1:]} could not be made: {missing}."
+
+
+# ---------------------------------------------------------------------------
+# The generator label of a ranking, leader, difference or coefficient (issue 22, item 6)
+# ---------------------------------------------------------------------------
+def generator_label(basis: GeneratorBasis, state: DataState, language: str = "zh") -> str:
+    """The parenthesis that says where a stated result comes from, by the survey's data state.
+
+    synthetic: "（由生成器假设设定：…）" naming the assumption; "（生成数据中的偶然结果：…）" when no
+    assumption sets it or the assumptions set the opposite order; "（生成数据的人为结果：…）" for an
+    artefact. mixed: the same, said of data that contain synthetic rows. real: '' (the sentence reports a
+    finding of the survey as it stands).
+    """
+    if not state.has_synthetic:
+        return ""
+    en = language == "en"
+    if basis.set_by_assumptions and basis.direction >= 0:
+        core = (f"set by the generator's assumptions: {basis.assumption}" if en
+                else f"由生成器假设设定：{basis.assumption}")
+    elif basis.set_by_assumptions:
+        core = (f"chance in generated data: the assumptions set the opposite order ({basis.assumption})" if en
+                else f"生成数据中的偶然结果：生成器假设设定的次序正相反（{basis.assumption}）")
+    elif basis.artefact:
+        core = (f"an artefact of the generated data: {basis.artefact}" if en
+                else f"生成数据的人为结果：{basis.artefact}")
+    else:
+        core = ("chance in generated data: the generator's assumptions set no such order" if en
+                else "生成数据中的偶然结果：生成器假设没有设定这一差别")
+    if state.kind == "mixed":
+        core = (f"the data contain synthetic rows; {core}" if en else f"数据含合成答卷，{core}")
+    return f" ({core})" if en else f"（{core}）"
