@@ -1,19 +1,24 @@
 """Chapter 三 (履职困境的表现和原因): the survey analysis behind every number and word of the chapter.
 
-From the survey file (``data/survey_responses.csv``) and the coded interviews it computes, section by
-section: the sample against the population and its post-stratification weights by role (（一）); the
-agreement shares, scale scores and reliabilities of the four manifestations (（二）); the group
-differences with Holm-corrected tests (（三）); the proportional-odds model of overall pressure and its
-Brant test (（四）); where the working time goes (（五）); the Spearman correlations between causes and
-manifestations (（六）); the interview coding (（七）) and the summary's sentences (（八）). Each section
-returns its glued texts, its display-ready tables (formatted strings, as printed) and the aggregated
-numbers its charts are drawn from; the notebook adds the charts' and tables' titles, captions and notes.
+The chapter's prose is written in its notebook (chapters/03_predicaments.ipynb); this module computes what
+that prose glues: for each section the numbers (formatted as printed), the words chosen by the numbers
+(:mod:`zhucun.prose.wording`), the generator labels (:func:`zhucun.prose.data_description.generator_label`),
+the display-ready tables and the aggregated numbers the charts are drawn from. Sections: the sample and its
+post-stratification weights by role (（一）); the 普遍程度, item agreement, 强度 and reliability of the four
+manifestations and the most common one (（三）); the group differences with Holm-corrected tests and effect
+sizes (（四）); the proportional-odds model of overall pressure and its Brant test (（五）); where the working
+time goes (（六）); the causes' 普遍程度 and their Spearman correlations with the manifestations (（七）); the
+interview coding (（八）) and the summary's words (（九）).
+
+A block the questionnaire did not ask leaves its numbers as "—" (:data:`ABSENT`), and the passage from
+:mod:`zhucun.prose.data_description` that says it was not asked stands where the analysis would have.
+The only MyST this module writes is figure directives, pasted only when their chart exists.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from string import Template
 
 import numpy as np
 import pandas as pd
@@ -30,7 +35,19 @@ from zhucun.data.survey import (
     load_survey,
     survey_file_label,
 )
-from zhucun.prose.data_description import interview_sentence, not_asked_sentence, survey_sentence
+from zhucun.data.synthetic_assumptions import (
+    GeneratorBasis,
+    group_difference_basis,
+    pressure_coefficient_basis,
+    scale_order_basis,
+    time_use_order_basis,
+)
+from zhucun.prose.data_description import (
+    generator_label,
+    interview_sentence,
+    not_asked_sentence,
+    survey_sentence,
+)
 from zhucun.prose.formatting import (
     format_chinese_count,
     format_coefficient,
@@ -42,7 +59,6 @@ from zhucun.prose.formatting import (
     format_weight,
 )
 from zhucun.prose.glue import MystText
-from zhucun.prose.headline_wording import leader_sentence, summary_leader_phrase
 from zhucun.prose.wording import (
     cliffs_delta_word,
     comparison_word,
@@ -52,9 +68,9 @@ from zhucun.prose.wording import (
     cramers_v_word,
     epsilon_squared_word,
     portion_phrase,
-    reliability_word,
-    share_word,
+    quoted_list,
     significance_phrase,
+    uncertain_share_word,
 )
 from zhucun.stats.correlation import as_matrices, spearman_matrix
 from zhucun.stats.group_tests import (
@@ -66,9 +82,9 @@ from zhucun.stats.group_tests import (
     group_means,
     tenure_band,
 )
-from zhucun.stats.headlines import SHARE_DIGITS, HeadlineResults, headline_results, tied_at_extreme
-from zhucun.stats.intervals import mean_interval
-from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, scale_scores
+from zhucun.stats.headlines import SHARE_DIGITS, HeadlineResults, Leader, headline_results, tied_at_extreme
+from zhucun.stats.intervals import mean_interval, wilson_interval
+from zhucun.stats.likert import agreement_shares, answer_shares, cronbach_alpha, scale_prevalence, scale_scores
 from zhucun.stats.multi_select import option_shares
 from zhucun.stats.ordinal_model import (
     MIN_LEVEL_SHARE,
@@ -79,13 +95,24 @@ from zhucun.stats.ordinal_model import (
     odds_direction,
     odds_ratio_table,
 )
+from zhucun.stats.paired_comparisons import newcombe_independent_interval
 from zhucun.stats.sample_profile import margin_comparison, profile_counts, profile_table
-from zhucun.stats.weighting import compare_means, kish_effective_n, population_margins, poststratification_weights
+from zhucun.stats.weighted_ratings import weighted_helpful_share
+from zhucun.stats.weighting import kish_effective_n, population_margins, poststratification_weights
 
 ORDINALS = "一二三四五六七八九十"
 SAMPLE_TABLE_VARIABLES = ("role", "gender", "age_group", "education", "dispatch_level", "village_type")
 GROUP_TEST_SEED = 20240601  # fixed, so every permutation p-value of the chapter is reproducible
 SIGNIFICANCE = 0.05
+
+ORDINALS = "一二三四五六七八九十"
+SAMPLE_TABLE_VARIABLES = ("role", "gender", "age_group", "education", "dispatch_level", "village_type")
+GROUP_TEST_SEED = 20240601  # fixed, so every permutation p-value of the chapter is reproducible
+SIGNIFICANCE = 0.05
+ABSENT = "—"  # what a number of a block the questionnaire did not ask reads as (its passage says why)
+# The survey variable of each grouping of （四）, for the generator's group effects.
+GROUPING_VARIABLES = {"驻村身份": "role", "派出单位层级": "dispatch_level", "驻村时长": "tenure_months",
+                      "驻村类型": "village_type"}
 
 
 @dataclass
@@ -122,26 +149,41 @@ class _Inputs:
 
 def _or_dash(value: float) -> str:
     """A table cell holding a test statistic: two decimals, or '—' where there is none."""
-    return "—" if np.isnan(value) else format_coefficient(value)
+    return ABSENT if np.isnan(value) else format_coefficient(value)
+
+
+def _absent(*keys: str) -> dict[str, str]:
+    """The texts of a block not asked: each reads '—' where the prose would state it."""
+    return dict.fromkeys(keys, ABSENT)
 
 
 def top_items_phrase(items: list[str], scales: list[str]) -> str:
     """The item(s) most agreed with and their manifestation(s); items tied at the shown precision are named
     as tied."""
     if len(items) == 1:
-        return f"认同面最广的一题是“{items[0]}”，属于“{scales[0]}”"
+        return f"同意比例最高的一题是“{items[0]}”，属于“{scales[0]}”"
     quoted = "与".join(f"“{item}”" for item in items)
     owners = list(dict.fromkeys(scales))
     belong = f"同属“{owners[0]}”" if len(owners) == 1 else "分属" + "".join(f"“{name}”" for name in owners)
-    return f"认同面最广的是并列的{quoted}，{belong}"
+    return f"同意比例并列最高的是{quoted}，{belong}"
 
 
 def weight_gap_phrase(largest_gap: float) -> str:
-    """How far weighting by role moves the scale means: under 0.05 points (the second decimal shown) counts
-    as little."""
-    if largest_gap < 0.05:
-        return "与未加权时相差都不到0.05分，身份构成的偏差对这些结果影响很小"
-    return f"最多变化{format_mean(largest_gap)}分，解读时应以加权估计为准"
+    """How far weighting by role moves the 普遍程度: under one percentage point (the rule of 二 for shares)
+    counts as little."""
+    if largest_gap < 0.01:
+        return "与未加权时相差都不到1个百分点，身份构成的偏差对这些结果影响很小"
+    return f"最多变化{format_share(largest_gap).rstrip('%')}个百分点，解读时以加权估计为准"
+
+
+def items_majority_phrase(lows: pd.Series) -> str:
+    """How many items more than half of those answering agree with, by the interval (its lower limit above
+    one half), not by the point alone."""
+    return count_phrase(
+        int((lows > 0.5).sum()), len(lows),
+        none="{total}个题项中，没有一个的同意比例能确定超过一半（95%区间整体高于一半）",
+        some="{total}个题项中，同意比例能确定超过一半（95%区间整体高于一半）的有{count}个",
+        every="全部{total}个题项的同意比例都能确定超过一半（95%区间整体高于一半）")
 
 
 def _scales_phrase(asked: tuple[Scale, ...], all_scales: tuple[Scale, ...], unit: str) -> str:
@@ -149,200 +191,18 @@ def _scales_phrase(asked: tuple[Scale, ...], all_scales: tuple[Scale, ...], unit
     return count if len(asked) == len(all_scales) else "问卷问到的" + count
 
 
-def _myst(template: str, **values: str) -> MystText:
-    """A section's MyST prose: *template* with its $placeholders filled (its {glue} roles stay)."""
-    return MystText(Template(template).substitute(values))
-
-
-# The prose of the sections an absent questionnaire block can shorten or skip, as MyST pasted with {glue:md}:
-# with every block asked each renders exactly as the same text typed in the notebook would.
-
-_MANIFESTATIONS_INTRO = (
-    "问卷用{glue}`ch3_items_n`道同意程度题测量论文归纳的$measured，{glue}`ch3_items_per_scale`，"
-    "回答从“非常不同意”到“非常同意”共五级。下文把选择“比较同意”或“非常同意”的受访者称为“同意”，"
-    "比例的分母是回答了该题的人（未作答不计入），95%区间用 Wilson 方法计算。"
-    "量表得分是受访者在该表现各题上的平均分（1–5分，至少回答一半题目才计分），"
-    "内部一致性用 Cronbach's α 及其 Feldt 95%区间衡量 {cite}`feldt1965kr20`。$missing\n"
-    "\n"
-    "{glue}`ch3_items_majority_phrase`，{glue}`ch3_top_item_phrase`。"
-    "$ranking"
-    "按驻村身份加权后，各量表的平均得分{glue}`ch3_weight_gap_phrase`（{numref}`tbl-ch3-scales`）。"
-)
-
-# Two frames for the four manifestation sections, alternating, so the chapter does not read as one
-# sentence said four times; each states the scale's numbers once (the tables repeat them with the rest).
-_SCALE_SECTIONS = (
-    "在这一表现的{glue}`ch3_${id}_n_items`个题项中，“{glue}`ch3_${id}_top_item`”得到的认同最多，"
-    "{glue}`ch3_${id}_top_word`受访者表示同意（{glue}`ch3_${id}_top_share`，"
-    "95%区间{glue}`ch3_${id}_top_low`–{glue}`ch3_${id}_top_high`），"
-    "“{glue}`ch3_${id}_low_item`”最少（{glue}`ch3_${id}_low_share`）；各题的回答分布见{numref}`fig-ch3-likert-${id}`。"
-    "量表平均{glue}`ch3_${id}_mean`分（95%区间{glue}`ch3_${id}_mean_low`–{glue}`ch3_${id}_mean_high`），"
-    "α = {glue}`ch3_${id}_alpha`（{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`），"
-    "内部一致性{glue}`ch3_${id}_alpha_word`。",
-    "这一量表的平均得分为{glue}`ch3_${id}_mean`分，95%区间{glue}`ch3_${id}_mean_low`–"
-    "{glue}`ch3_${id}_mean_high`；Cronbach's α 为{glue}`ch3_${id}_alpha`"
-    "（{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`），一致性{glue}`ch3_${id}_alpha_word`。"
-    "{glue}`ch3_${id}_n_items`个题项的同意比例从“{glue}`ch3_${id}_low_item`”的{glue}`ch3_${id}_low_share`"
-    "到“{glue}`ch3_${id}_top_item`”的{glue}`ch3_${id}_top_share`不等"
-    "（后者的95%区间为{glue}`ch3_${id}_top_low`–{glue}`ch3_${id}_top_high`），"
-    "也就是说，对后一题表示同意的是{glue}`ch3_${id}_top_word`受访者（{numref}`fig-ch3-likert-${id}`）。",
-)
-
-_SCALE_FIGURE = (
-    "\n"
-    "\n"
-    "```{glue:figure} fig-ch3-likert-${id}\n"
-    ":name: fig-ch3-likert-${id}\n"
-    "\n"
-    "表现${ordinal}各题项的回答分布（中性回答居中）\n"
-    "```"
-)
-
-_MANIFESTATIONS_TABLES = (
-    "各题项的同意比例及其区间、加权后的同意比例见{numref}`tbl-ch3-agree`，"
-    "$count个量表的得分与信度见{numref}`tbl-ch3-scales`。"
-)
-
-_GROUPS_BODY = (
-    "比较的分组有四个：驻村身份、派出单位层级、"
-    "驻村时长（分为{glue}`ch3_tenure_bands`{glue}`ch3_tenure_band_n`档）和驻村类型；比较的结果是$outcomes。"
-    "$methods由于同时做了{glue}`ch3_tests_n`项检验，p 值一并用 Holm 方法校正，"
-    "其中{glue}`ch3_tests_perm`项使用了精确或置换检验。$missing\n"
-    "\n"
-    "{glue}`ch3_sig_phrase`。$largest全部结果见{numref}`tbl-ch3-groups`$chart"
-)
-
-_GROUPS_SCORES_METHOD = (
-    "量表得分用 Kruskal–Wallis 秩和检验（两组时等价于 Mann–Whitney 检验），不要求正态分布；"
-    "某组回答不足{glue}`ch3_min_group`人时，p 值改由{glue}`ch3_permutations`次置换检验给出（随机种子固定，"
-    "结果可重现）。"
-)
-
-_GROUPS_PRESSURE_METHOD = (
-    "是否压力较大用卡方检验；期望频数不足{glue}`ch3_min_expected`时，2×2表用 Fisher 精确检验，"
-    "更大的表用置换卡方检验。"
-)
-
-_GROUPS_EFFECTS = (
-    "效应量分别为 ε²、两组时的 Cliff's δ 和 Cramér's V。"
-)
-
-_GROUPS_LARGEST = (
-    "效应量最大的是“{glue}`ch3_diff_outcome`”在不同{glue}`ch3_diff_grouping`之间的差异，"
-    "ε² 为{glue}`ch3_diff_eps`，属于{glue}`ch3_diff_eps_word`效应，校正后 p 值为{glue}`ch3_diff_p`，"
-    "{glue}`ch3_diff_sig`。"
-)
-
-_GROUPS_CHART_REFERENCE = (
-    "，效应量最大的三项比较中各组的平均得分见{numref}`fig-ch3-group-differences`。"
-)
-
-_GROUPS_FIGURE = (
-    "```{glue:figure} fig-ch3-group-differences\n"
-    ":name: fig-ch3-group-differences\n"
-    "\n"
-    "效应量最大的三项群体差异（各组平均得分及95%区间，不足{glue}`ch3_min_group`人的组未画出）\n"
-    "```"
-)
-
-_ORDINAL_BODY = (
-    "为了看四种表现中哪些与驻村干部感到的总体压力相关，本章以总体压力（1“很小”到5“很大”）为因变量，"
-    "拟合比例优势的有序 logistic 回归：自变量为$measured的量表得分，并控制驻村身份、性别、"
-    "驻村时长和派出单位层级（以人数最多的“{glue}`ch3_ord_reference`”为对照）。"
-    "驻村类型有{glue}`ch3_village_types_n`类，{glue}`ch3_village_type_reason`，因此未纳入模型。"
-    "进入模型的完整回答共{glue}`ch3_ord_n`份。本章事先定下合并稀疏等级的规则：两端的压力等级若不足进入模型回答的"
-    "{glue}`ch3_ord_min_share`，就并入相邻等级，直到两端都达到这一比例；{glue}`ch3_ord_merge_phrase`。"
-    "优势比大于1表示该变量越高（或属于该类别），报告更高一级压力的可能越大。$missing\n"
-    "\n"
-    "{glue}`ch3_or_clear_phrase`（{numref}`tbl-ch3-ordinal`、{numref}`fig-ch3-ordinal-odds`）。就$measured而言："
-    "$clauses。{glue}`ch3_generator_pressure`{glue}`ch3_or_controls_phrase`这些是横截面数据中的相关，不能解释为因果作用。"
-    "{glue}`ch3_or_reconcile`\n"
-    "\n"
-    "模型假定每个自变量在各切点（压力较低的等级与其余等级之间的每一道分界）上的作用相同。"
-    "对此用 Brant 检验 {cite}`brant1990proportionality`："
-    "在每个切点分别拟合二元 logit，再检验各切点的系数是否相等。{glue}`ch3_brant_omnibus`。"
-    "逐个自变量检验并经 Holm 校正后，{glue}`ch3_brant_rejected_phrase`；{glue}`ch3_brant_phrase`。"
-    "{glue}`ch3_brant_sparse`各切点的分别估计见{numref}`tbl-ch3-brant`。"
-)
-
-_ORDINAL_FIRST_CLAUSE = (
-    "“{glue}`ch3_${id}_name`”得分每高1分，优势比为{glue}`ch3_or_${id}`（95%区间{glue}`ch3_or_${id}_low`–"
-    "{glue}`ch3_or_${id}_high`），{glue}`ch3_or_${id}_phrase`"
-)
-
-_ORDINAL_CLAUSE = (
-    "“{glue}`ch3_${id}_name`”为{glue}`ch3_or_${id}`（{glue}`ch3_or_${id}_low`–{glue}`ch3_or_${id}_high`），"
-    "{glue}`ch3_or_${id}_phrase`"
-)
-
-# A manifestation whose score does not vary among the model's answers has no odds ratio.
-_ORDINAL_CONSTANT_CLAUSE = "“{glue}`ch3_${id}_name`”的得分在进入模型的回答中没有变化，无法估计其优势比"
-
-_ORDINAL_FIGURE = (
-    "```{glue:figure} fig-ch3-ordinal-odds\n"
-    ":name: fig-ch3-ordinal-odds\n"
-    "\n"
-    "总体压力有序 logistic 回归的优势比（对数刻度）\n"
-    "```"
-)
-
-_TIME_USE_SECTION = (
-    "问卷请受访者从{glue}`ch3_time_options_n`类事务中选出最占工作时间的至多三项。"
-    "全部受访者中，{glue}`ch3_time_ranking_phrase`。{glue}`ch3_time_services_phrase`。"
-    "分身份看，{glue}`ch3_time_roles_phrase`（{numref}`fig-ch3-time-use`）。\n"
-    "\n"
-    "```{glue:figure} fig-ch3-time-use\n"
-    ":name: fig-ch3-time-use\n"
-    "\n"
-    "工作时间主要花在哪些事务上：全部受访者与分身份的选择比例\n"
-    "```"
-)
-
-_CAUSES_INTRO = (
-    "论文把困境的成因归结为四个方面。问卷为每个成因设{glue}`ch3_items_per_cause`同意程度题，"
-    "量表得分取所属各题的平均，信度同样用 Cronbach's α 及其 Feldt 区间报告（α会随题目减少而降低，两题的量表尤其如此）。"
-    "如果“成因导致表现”的论证成立，那么越认同某一成因描述的受访者，在相应表现上的得分也应越高，即二者正相关。"
-    "{numref}`fig-ch3-cause-heatmap`给出$pairs两两之间的 Spearman 秩相关系数 ρ；"
-    "{glue}`ch3_rho_pairs`个 p 值用 Benjamini–Hochberg 方法一并校正，星号表示校正后 p < 0.05（\\*）、"
-    "0.01（\\*\\*）和0.001（\\*\\*\\*）。$missing\n"
-    "\n"
-    "{glue}`ch3_rho_sig_phrase`；绝对值最大的是“{glue}`ch3_rho_top_cause`”与“{glue}`ch3_rho_top_manifestation`”"
-    "之间的{glue}`ch3_rho_top_direction`相关，强度{glue}`ch3_rho_top_word`。"
-    "下面把每个成因与论文目录中与之排序相同的表现对应起来检验（这是本书对论文框架的读法，论文后半部分无法获得）。"
-    "{glue}`ch3_diagonal_phrase`{glue}`ch3_generator_causes`"
-    "相关只说明二者同时变化，横截面问卷不能确定方向，也可能两者都出于受访者对工作的总体评价。\n"
-    "\n"
-    "```{glue:figure} fig-ch3-cause-heatmap\n"
-    ":name: fig-ch3-cause-heatmap\n"
-    "\n"
-    "成因与表现的 Spearman 相关矩阵（BH 校正后的显著性以星号标注）\n"
-    "```"
-)
-
-# Two frames for the four causes, alternating (see _SCALE_SECTIONS): the items and their agreement, the
-# scale's mean and α, and its correlation with the manifestation in the same place of the outline.
-_CAUSE_SECTIONS = (
-    "这一成因由“{glue}`ch3_${id}_items`”测量，同意比例分别为{glue}`ch3_${id}_agree_first`和"
-    "{glue}`ch3_${id}_agree_second`；量表平均{glue}`ch3_${id}_mean`分，"
-    "α = {glue}`ch3_${id}_alpha`（95%区间{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`），"
-    "{glue}`ch3_${id}_alpha_word`。",
-    "受访者对“{glue}`ch3_${id}_items`”两种说法的同意比例依次是{glue}`ch3_${id}_agree_first`、"
-    "{glue}`ch3_${id}_agree_second`，两题平均所得的量表得分为{glue}`ch3_${id}_mean`分，"
-    "内部一致性{glue}`ch3_${id}_alpha_word`（α为{glue}`ch3_${id}_alpha`，"
-    "区间{glue}`ch3_${id}_alpha_low`–{glue}`ch3_${id}_alpha_high`）。",
-)
-
-_CAUSE_PAIRS = (
-    "它与“{glue}`ch3_${id}_pair`”的相关系数 ρ = {glue}`ch3_${id}_rho`，{glue}`ch3_${id}_rho_reading`。",
-    "它与同序的“{glue}`ch3_${id}_pair`”之间 ρ 为{glue}`ch3_${id}_rho`，属{glue}`ch3_${id}_rho_reading`。",
-)
-
-# …when the cause's strongest correlation is not with the manifestation in its place (said only then).
-_CAUSE_BEST_ELSEWHERE = "它与各表现中相关最强的反而是“{glue}`ch3_${id}_best`”（ρ = {glue}`ch3_${id}_best_rho`）。"
-
-
 def _interval_cells(lows, highs, formatter) -> list[str]:
     return [f"{formatter(low)}–{formatter(high)}" for low, high in zip(lows, highs)]
+
+
+def _points(difference: float) -> str:
+    """A difference of two shares in percentage points, one decimal (as the shares are shown)."""
+    return format_share(difference).rstrip("%")
+
+
+def _figure(name: str, caption: str) -> MystText:
+    """A glued chart's figure directive (pasted with {glue:md} only when the chart exists)."""
+    return MystText(f"```{{glue:figure}} {name}\n:name: {name}\n\n{caption}\n```")
 
 
 # （一）样本概况 ----------------------------------------------------------------------------------------------
@@ -399,7 +259,7 @@ def _sample(inputs: _Inputs) -> SampleSection:
     return SampleSection(texts, margins_table, profile)
 
 
-# （二）履职困境的四种表现 -------------------------------------------------------------------------------------
+# （三）履职困境的四种表现 -------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -414,7 +274,8 @@ class ManifestationScale:
     top_share: float
     low_item: str
     low_share: float
-    mean: float
+    prevalence: float  # 普遍程度: share with a scale score of at least 4
+    mean: float  # 强度
     alpha: float
 
 
@@ -423,58 +284,97 @@ class ManifestationsSection:
     texts: dict[str, str]
     scales: list[ManifestationScale]
     agreement_table: pd.DataFrame  # per item: agreement share, Wilson interval, weighted share (tbl-ch3-agree)
-    scales_table: pd.DataFrame  # per scale: mean score, weighted mean, Cronbach's α (tbl-ch3-scales)
+    scales_table: pd.DataFrame  # per scale: 普遍程度, 强度, Cronbach's α (tbl-ch3-scales)
     top_item_share: float  # the highest agreement share of all items
-    majority_items: int  # items agreed with by more than half of those answering
     count_word: str  # how many manifestations were asked, in Chinese numerals (the scales table's caption)
 
 
-def _scale_summaries(inputs: _Inputs) -> pd.DataFrame:
-    """Per manifestation: t interval of the mean score, weighted mean and Cronbach's α with its Feldt interval."""
+# The glue names of one manifestation's evidence (ch3_<id>_<key>): '—' when the scale was not asked.
+SCALE_KEYS = ("prev", "prev_low", "prev_high", "prev_w", "prev_word", "prev_note", "top_item", "top_share",
+              "low_item")
+LEADER_KEYS = ("ch3_prev_leader", "ch3_prev_runner", "ch3_prev_diff", "ch3_prev_diff_low", "ch3_prev_diff_high",
+               "ch3_prev_p", "ch3_prev_verdict")
+
+
+def scale_summaries(inputs: _Inputs, kind: str) -> pd.DataFrame:
+    """Per asked scale of *kind*: 普遍程度 (scale_prevalence, weighted by role), 强度 with its t interval
+    and Cronbach's α with its Feldt interval; one row per scale, codebook order."""
+    prevalence = scale_prevalence(inputs.survey, kind, inputs.codebook, weights=inputs.weights).set_index("scale")
     rows = []
-    for scale in inputs.manifestations:
+    for scale in inputs.cover.scales(kind):
         summary = mean_interval(inputs.scores[scale.id])
         reliability = cronbach_alpha(inputs.survey[list(scale.items)])
-        weighted = compare_means(inputs.scores.assign(role=inputs.survey["role"]), [scale.id], inputs.weights,
-                                 inputs.codebook).iloc[0]
-        rows.append({"id": scale.id, "name": scale.name, **summary, "weighted_mean": weighted["weighted_mean"],
+        rows.append({"id": scale.id, "name": scale.name, **prevalence.loc[scale.id].drop("name").to_dict(),
+                     "mean": summary["mean"], "mean_low": summary["low"], "mean_high": summary["high"],
                      **{f"alpha_{k}": v for k, v in reliability.items()}})
     return pd.DataFrame(rows)
 
 
-def _manifestations_prose(inputs: _Inputs, section: ManifestationsSection | None) -> dict[str, MystText]:
-    """The section's MyST: its opening, one part per manifestation (asked or not) and the tables' sentence."""
-    missing = inputs.manifestations_missing()
-    codebook = inputs.codebook
-    if section is None:
-        texts = {"ch3_manifestations_intro": MystText(not_asked_sentence(missing, "本节的分析")),
-                 "ch3_manifestations_tables": MystText("")}
-    else:
-        count = format_chinese_count(len(section.scales))
-        every = codebook.scales("manifestation")
-        # The headline (zhucun.stats.headlines), without numbers: each section below states its own.
-        ranking = f"{count}种表现中，{{glue}}`ch3_top_scale_sentence`。" if len(section.scales) > 1 else ""
-        texts = {
-            "ch3_manifestations_intro": _myst(
-                _MANIFESTATIONS_INTRO, count=count, ranking=ranking,
-                measured=(f"{format_chinese_count(len(every))}种表现" if not missing
-                          else f"{format_chinese_count(len(every))}种表现中的{count}种"),
-                missing=not_asked_sentence(missing, "本节的分析", partial=True)),
-            "ch3_manifestations_tables": _myst(_MANIFESTATIONS_TABLES, count=count),
-        }
-    for number, scale in enumerate(codebook.scales("manifestation")):
-        texts[f"ch3_{scale.id}_section"] = (
-            _myst(_SCALE_SECTIONS[number % 2] + _SCALE_FIGURE, id=scale.id, ordinal=ORDINALS[number])
-            if inputs.cover.scale_asked(scale.id)
-            else MystText(not_asked_sentence([inputs.cover.scale_block(scale.id)], "这一表现的分析")))
-    return texts
+def summaries_table(table: pd.DataFrame, first: str) -> pd.DataFrame:
+    """The printed table of :func:`scale_summaries` (tbl-ch3-scales, tbl-ch3-cause-scales)."""
+    return pd.DataFrame({
+        first: table["name"],
+        "计分人数": table["n"],
+        "普遍程度": table["share"].map(format_share),
+        "95%区间": _interval_cells(table["low"], table["high"], format_share),
+        "加权普遍程度": table["weighted_share"].map(format_share),
+        "加权95%区间": _interval_cells(table["weighted_low"], table["weighted_high"], format_share),
+        "强度（平均得分）": table["mean"].map(format_mean),
+        "强度95%区间": _interval_cells(table["mean_low"], table["mean_high"], format_mean),
+        "Cronbach's α": table["alpha_alpha"].map(format_coefficient),
+        "α的95%区间": _interval_cells(table["alpha_low"], table["alpha_high"], format_coefficient),
+    })
 
 
-def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
-    """None when no manifestation scale was asked."""
-    if not inputs.manifestations:
-        return None
+def share_words(share: float, low: float, high: float, weighted: float) -> tuple[str, str]:
+    """The quantity word of a share of respondents that holds for its interval and its weighted estimate
+    (:func:`zhucun.prose.wording.uncertain_share_word`), split into the word ('约半数') and its parenthesis
+    ('（与半数的差别不显著）', or ''), so that a sentence can put the parenthesis at its end."""
+    word = uncertain_share_word(share, low, high, weighted)
+    main, _, note = word.partition("（")
+    return main, f"（{note}" if note else ""
+
+
+def prevalence_verdict(leader: Leader) -> str:
+    """What the paired comparison of the most common manifestation with the runner-up allows one to say."""
+    if leader.tied:
+        return "两者在显示的精度上并列，谈不上谁更普遍"
+    if leader.ahead:
+        return "差值的区间不含0，可以说前者确实比后者更普遍"
+    return "差值的区间包含0，两者孰先孰后，这些数据还定不下来"
+
+
+def _leader_texts(inputs: _Inputs) -> dict[str, str]:
+    """The most common manifestation (zhucun.stats.headlines) against the runner-up, with its generator label."""
+    leader = inputs.headlines.strongest_manifestation
+    if leader is None or leader.runner_up_id is None:
+        return _absent(*LEADER_KEYS) | {"ch3_prev_generator": ""}
+    basis = (GeneratorBasis(False, "") if leader.tied
+             else scale_order_basis(leader.id, leader.runner_up_id, codebook=inputs.codebook))
+    return {
+        "ch3_prev_leader": quoted_list(leader.labels) + ("（并列）" if leader.tied else ""),
+        "ch3_prev_runner": leader.runner_up_label,
+        "ch3_prev_diff": ABSENT if math.isnan(leader.difference) else _points(leader.difference),
+        "ch3_prev_diff_low": ABSENT if math.isnan(leader.difference_low) else _points(leader.difference_low),
+        "ch3_prev_diff_high": ABSENT if math.isnan(leader.difference_high) else _points(leader.difference_high),
+        "ch3_prev_p": format_p_value(leader.p_value),
+        "ch3_prev_verdict": prevalence_verdict(leader),
+        "ch3_prev_generator": generator_label(basis, inputs.state),
+    }
+
+
+def _manifestations(inputs: _Inputs) -> tuple[dict[str, str], ManifestationsSection | None]:
+    """The section's texts, and the section (None when no manifestation scale was asked)."""
     codebook, survey = inputs.codebook, inputs.survey
+    every = codebook.scales("manifestation")
+    texts: dict[str, str] = {f"ch3_{scale.id}_figure": MystText("") for scale in every}
+    for scale in every:
+        if scale not in inputs.manifestations:
+            texts |= _absent(*(f"ch3_{scale.id}_{key}" for key in SCALE_KEYS))
+    if not inputs.manifestations:
+        texts |= _absent("ch3_items_n", "ch3_items_per_scale", "ch3_items_majority_phrase", "ch3_top_item_phrase",
+                         "ch3_weight_gap_phrase")
+        return texts | _leader_texts(inputs), None
     answer_codes = codebook.answer_scales["agreement"].codes
     agreement_labels = [code.label for code in answer_codes]
     agreement = agreement_shares(survey, [item for scale in inputs.manifestations for item in scale.items],
@@ -482,29 +382,22 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
     agreement["scale"] = [codebook.variable(item).scale for item in agreement["item"]]
     agreement["label"] = [codebook.short_label(item) for item in agreement["item"]]
     per_scale = {len(scale.items) for scale in inputs.manifestations}
-    majority = int((agreement["share"] > 0.5).sum())
     top = agreement.loc[agreement["share"].idxmax()]
     # Items tied with the top one at the precision shown are named with it.
     tied = agreement.loc[tied_at_extreme(agreement["share"], SHARE_DIGITS)]
-    table = _scale_summaries(inputs)
-    largest_gap = (table["weighted_mean"] - table["mean"]).abs().max()
-    strongest = inputs.headlines.strongest_manifestation
-    texts = {
+    table = scale_summaries(inputs, "manifestation")
+    largest_gap = (table["weighted_share"] - table["share"]).abs().max()
+    texts |= {
         "ch3_items_n": format_count(len(agreement)),
         "ch3_items_per_scale": (f"每种表现{per_scale.pop()}题" if len(per_scale) == 1
-                                else "各表现题数不等（见附录问卷）"),
-        "ch3_items_majority_phrase": count_phrase(
-            majority, len(agreement), none="{total}个题项的同意比例都没有超过一半",
-            some="在{total}个题项中，同意比例超过一半的有{count}个", every="全部{total}个题项的同意比例都超过一半"),
-        "ch3_top_item": top["label"],
+                                else "各表现题数不等，见附录问卷"),
+        "ch3_items_majority_phrase": items_majority_phrase(agreement["low"]),
         "ch3_top_item_phrase": top_items_phrase(list(tied["label"]),
                                                 [codebook.scale(scale).name for scale in tied["scale"]]),
-        "ch3_top_scale": "”“".join(strongest.labels),
-        "ch3_top_scale_sentence": leader_sentence(strongest, "平均得分"),
         "ch3_weight_gap_phrase": weight_gap_phrase(largest_gap),
-    }
+    } | _leader_texts(inputs)
     scales = []
-    numbers = {scale.id: number for number, scale in enumerate(codebook.scales("manifestation"))}
+    numbers = {scale.id: number for number, scale in enumerate(every)}
     for scale in inputs.manifestations:
         number = numbers[scale.id]
         rows = agreement[agreement["scale"] == scale.id]
@@ -513,28 +406,24 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
         summary = table.set_index("id").loc[scale.id]
         key = f"ch3_{scale.id}"
         texts |= {
-            f"{key}_n_items": format_count(len(rows)),
+            f"{key}_prev": format_share(summary["share"]),
+            f"{key}_prev_low": format_share(summary["low"]),
+            f"{key}_prev_high": format_share(summary["high"]),
+            f"{key}_prev_w": format_share(summary["weighted_share"]),
+            **dict(zip((f"{key}_prev_word", f"{key}_prev_note"),
+                       share_words(summary["share"], summary["low"], summary["high"], summary["weighted_share"]))),
             f"{key}_top_item": best["label"],
             f"{key}_top_share": format_share(best["share"]),
-            f"{key}_top_word": share_word(best["share"]),
-            f"{key}_top_low": format_share(best["low"]),
-            f"{key}_top_high": format_share(best["high"]),
             f"{key}_low_item": worst["label"],
-            f"{key}_low_share": format_share(worst["share"]),
-            f"{key}_mean": format_mean(summary["mean"]),
-            f"{key}_mean_low": format_mean(summary["low"]),
-            f"{key}_mean_high": format_mean(summary["high"]),
-            f"{key}_alpha": format_coefficient(summary["alpha_alpha"]),
-            f"{key}_alpha_low": format_coefficient(summary["alpha_low"]),
-            f"{key}_alpha_high": format_coefficient(summary["alpha_high"]),
-            f"{key}_alpha_word": reliability_word(summary["alpha_alpha"]),
+            f"{key}_figure": _figure(f"fig-ch3-likert-{scale.id}",
+                                     f"表现{ORDINALS[number]}各题项的回答分布（中性回答居中）"),
         }
         shares = answer_shares(survey, scale.items)[[code.code for code in answer_codes]]
         shares.columns = agreement_labels
         shares.index = [codebook.short_label(item) for item in scale.items]
         scales.append(ManifestationScale(
             scale.id, scale.name, ORDINALS[number], shares, best["label"], float(best["share"]), worst["label"],
-            float(worst["share"]), float(summary["mean"]), float(summary["alpha_alpha"])))
+            float(worst["share"]), float(summary["share"]), float(summary["mean"]), float(summary["alpha_alpha"])))
     agreement_table = pd.DataFrame({
         "表现": [codebook.scale(s).short_label for s in agreement["scale"]],
         "题项": [codebook.question_text(item) for item in agreement["item"]],
@@ -543,20 +432,11 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
         "95%区间": _interval_cells(agreement["low"], agreement["high"], format_share),
         "加权同意比例": agreement["weighted_share"].map(format_share),
     })
-    scales_table = pd.DataFrame({
-        "表现": table["name"],
-        "计分人数": table["n"],
-        "平均得分": table["mean"].map(format_mean),
-        "95%区间": _interval_cells(table["low"], table["high"], format_mean),
-        "加权平均得分": table["weighted_mean"].map(format_mean),
-        "Cronbach's α": table["alpha_alpha"].map(format_coefficient),
-        "α的95%区间": _interval_cells(table["alpha_low"], table["alpha_high"], format_coefficient),
-    })
-    return ManifestationsSection(texts, scales, agreement_table, scales_table, float(top["share"]), majority,
-                                 format_chinese_count(len(scales)))
+    return texts, ManifestationsSection(texts, scales, agreement_table, summaries_table(table, "表现"),
+                                        float(top["share"]), format_chinese_count(len(scales)))
 
 
-# （三）不同群体之间的差异 ---------------------------------------------------------------------------------------
+# （四）不同群体之间的差异 ---------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -574,6 +454,12 @@ class GroupDifferencesSection:
     pressure_tests: pd.DataFrame | None  # the tests of overall pressure by grouping (index), None if not asked
 
 
+GROUP_KEYS = ("ch3_groups_outcomes", "ch3_min_group", "ch3_permutations", "ch3_tests_n", "ch3_tests_perm",
+              "ch3_sig_phrase")
+LARGEST_KEYS = ("ch3_diff_outcome", "ch3_diff_grouping", "ch3_diff_eps", "ch3_diff_eps_word", "ch3_diff_p",
+                "ch3_diff_sig")
+
+
 def _effect_cell(row: pd.Series) -> str:
     """The effect size of one test with its word: ε² (and Cliff's δ for two groups), or Cramér's V."""
     if np.isnan(row["effect"]):
@@ -588,30 +474,9 @@ def _effect_cell(row: pd.Series) -> str:
     return f"V = {format_coefficient(row['effect'])}（{cramers_v_word(row['effect'])}）"
 
 
-def _groups_prose(inputs: _Inputs, section: GroupDifferencesSection | None) -> dict[str, MystText]:
-    """The section's MyST: the outcomes compared are the scale scores asked and, if asked, overall pressure."""
-    pressure_missing = inputs.cover.not_asked("overall_pressure")
-    missing = inputs.manifestations_missing() + pressure_missing
-    if section is None:
-        return {"ch3_groups_body": MystText(not_asked_sentence(missing, "不同群体之间的差异比较")),
-                "ch3_groups_figure": MystText("")}
-    scores, pressure = bool(inputs.manifestations), not pressure_missing
-    outcomes = [inputs.manifestations_phrase() + "的量表得分"] if scores else []
-    outcomes += ["总体压力是否“较大”或“很大”"] if pressure else []
-    effects = _GROUPS_EFFECTS if scores and pressure else (
-        "效应量为 ε² 和两组时的 Cliff's δ。" if scores else "效应量为 Cramér's V。")
-    methods = (_GROUPS_SCORES_METHOD if scores else "") + (_GROUPS_PRESSURE_METHOD if pressure else "") + effects
-    return {
-        "ch3_groups_body": _myst(
-            _GROUPS_BODY, outcomes="，以及".join(outcomes), methods=methods,
-            missing=not_asked_sentence(missing, "本节的比较", partial=True),
-            largest=_GROUPS_LARGEST if scores else "", chart=_GROUPS_CHART_REFERENCE if scores else "。"),
-        "ch3_groups_figure": MystText(_GROUPS_FIGURE if scores else ""),
-    }
-
-
-def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
-    """None when neither a manifestation scale nor overall pressure was asked; the chart needs a scale."""
+def _group_differences(inputs: _Inputs) -> tuple[dict[str, str], GroupDifferencesSection | None]:
+    """The section's texts, and the section (None when neither a manifestation scale nor overall pressure
+    was asked); the chart needs a scale."""
     survey, codebook = inputs.survey, inputs.codebook
     groupings = {"驻村身份": inputs.labelled("role"), "派出单位层级": inputs.labelled("dispatch_level"),
                  "驻村时长": inputs.tenure_band.astype("object"), "驻村类型": inputs.labelled("village_type")}
@@ -621,18 +486,25 @@ def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
         pressure_labels = codebook.labels("overall_pressure")
         high_pressure = (pressure >= 4).astype("float64").where(pressure.notna().to_numpy(dtype=bool))
         categorical[f"总体压力{pressure_labels[4]}或{pressure_labels[5]}"] = high_pressure
+    pressure_missing = inputs.cover.not_asked("overall_pressure")
+    missing = inputs.manifestations_missing() + pressure_missing
+    texts = {"ch3_groups_figure": MystText(""), "ch3_groups_generator": "",
+             "ch3_groups_missing": MystText(not_asked_sentence(missing, "本节的比较", partial=True))}
     if not inputs.manifestations and not categorical:
-        return None
+        texts["ch3_groups_missing"] = MystText(not_asked_sentence(missing, "不同群体之间的差异比较"))
+        return texts | _absent(*GROUP_KEYS, *LARGEST_KEYS), None
+    outcomes = [inputs.manifestations_phrase() + "的量表得分（强度）"] if inputs.manifestations else []
+    outcomes += ["总体压力是否“较大”或“很大”"] if categorical else []
     differences = group_difference_table(
         survey, {scale.name: inputs.scores[scale.id] for scale in inputs.manifestations},
         categorical, groupings, seed=GROUP_TEST_SEED, method="holm")
     significant = int((differences["p_adjusted"] < SIGNIFICANCE).sum())
     ordered = differences[differences["kind"] == "ordered"].sort_values("effect", ascending=False)
-    texts = {
+    texts |= {
+        "ch3_groups_outcomes": "，以及".join(outcomes),
         "ch3_tests_n": format_count(len(differences)),
         "ch3_min_group": format_count(MIN_GROUP_ASYMPTOTIC),
         "ch3_permutations": format_count(N_PERMUTATIONS),
-        "ch3_min_expected": format_count(MIN_EXPECTED),
         "ch3_tests_perm": format_count(int(differences["test"].str.contains("置换|Fisher").sum())),
         "ch3_sig_phrase": count_phrase(
             significant, len(differences),
@@ -649,7 +521,13 @@ def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
             "ch3_diff_eps_word": epsilon_squared_word(largest["effect"]),
             "ch3_diff_p": format_p_value(largest["p_adjusted"]),
             "ch3_diff_sig": significance_phrase(largest["p_adjusted"]),
+            "ch3_groups_generator": generator_label(_group_basis(inputs, largest), inputs.state),
+            "ch3_groups_figure": _figure(
+                "fig-ch3-group-differences",
+                f"效应量最大的三项群体差异（各组平均得分及95%区间，不足{format_count(MIN_GROUP_ASYMPTOTIC)}人的组未画出）"),
         }
+    else:
+        texts |= _absent(*LARGEST_KEYS)
     table = pd.DataFrame({
         "结果变量": differences["outcome"], "分组": differences["grouping"], "组数": differences["groups"],
         "n": differences["n"], "检验": differences["test"],
@@ -670,14 +548,20 @@ def _group_differences(inputs: _Inputs) -> GroupDifferencesSection | None:
     categorical_rows = differences[differences["kind"] == "categorical"]
     pressure_tests = categorical_rows.set_index("grouping") if len(categorical_rows) else None
     if largest is None:  # overall pressure alone: no scale means to chart
-        return GroupDifferencesSection(texts, table, None, None, None, None, len(differences), significant,
-                                       pressure_tests)
+        return texts, GroupDifferencesSection(texts, table, None, None, None, None, len(differences),
+                                              significant, pressure_tests)
     top_means = pd.concat(pieces, ignore_index=True)
-    return GroupDifferencesSection(texts, table, top_means, largest["outcome"], largest["grouping"],
-                                   float(largest["effect"]), len(differences), significant, pressure_tests)
+    return texts, GroupDifferencesSection(texts, table, top_means, largest["outcome"], largest["grouping"],
+                                          float(largest["effect"]), len(differences), significant, pressure_tests)
 
 
-# （四）有序 logistic 回归 ---------------------------------------------------------------------------------------
+def _group_basis(inputs: _Inputs, row: pd.Series) -> GeneratorBasis:
+    """Whether the generator's group effects make the groups of *row*'s grouping differ on its scale."""
+    scale_id = next(s.id for s in inputs.manifestations if s.name == row["outcome"])
+    return group_difference_basis(GROUPING_VARIABLES[row["grouping"]], scale_id, codebook=inputs.codebook)
+
+
+# （五）有序 logistic 回归 ---------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -693,17 +577,21 @@ class OrdinalSection:
     clear: int  # predictors whose interval excludes 1
 
 
-def _predictors(inputs: _Inputs) -> tuple[pd.DataFrame, str, dict[str, str]]:
-    """The model's predictors (four scale scores and the controls), the reference dispatch level and, for each
-    control, the grouping of （三） it corresponds to."""
-    survey, codebook, role_labels = inputs.survey, inputs.codebook, inputs.role_labels
+def _role_predictor(inputs: _Inputs) -> str:
+    labels = inputs.role_labels
+    return f"{labels['first_secretary']}（对照：{labels['team_member']}）"
+
+
+def _predictors(inputs: _Inputs) -> tuple[pd.DataFrame, str]:
+    """The model's predictors (the asked scale scores and the controls) and the reference dispatch level."""
+    survey, codebook = inputs.survey, inputs.codebook
     dispatch_labels = codebook.labels("dispatch_level")
     # The most common level; a tie goes to the first in the codebook's order, never to the first in the file.
     counts = survey["dispatch_level"].astype("object").value_counts()
     dispatch_reference = next(code for code in dispatch_labels if counts.get(code, 0) == counts.max())
     predictors = pd.DataFrame({f"{scale.short_label}（每高1分）": inputs.scores[scale.id]
                                for scale in inputs.manifestations})
-    predictors[f"{role_labels['first_secretary']}（对照：{role_labels['team_member']}）"] = (
+    predictors[_role_predictor(inputs)] = (
         survey["role"].astype("object") == "first_secretary").astype("float64")
     gender_labels = codebook.labels("gender")
     predictors[f"{gender_labels['female']}（对照：{gender_labels['male']}）"] = (
@@ -712,9 +600,7 @@ def _predictors(inputs: _Inputs) -> tuple[pd.DataFrame, str, dict[str, str]]:
     dispatch = dummies(survey["dispatch_level"].astype("object"), dispatch_labels, dispatch_reference,
                        f"派出单位（对照：{dispatch_labels[dispatch_reference]}）")
     predictors = predictors.join(dispatch)
-    groupings_of = {f"{role_labels['first_secretary']}（对照：{role_labels['team_member']}）": "驻村身份",
-                    "驻村时长（每12个月）": "驻村时长", **dict.fromkeys(dispatch.columns, "派出单位层级")}
-    return predictors, dispatch_labels[dispatch_reference], groupings_of
+    return predictors, dispatch_labels[dispatch_reference]
 
 
 def _village_type_reason(survey: pd.DataFrame) -> str:
@@ -769,24 +655,6 @@ def _brant(inputs: _Inputs, pressure: pd.Series, predictors: pd.DataFrame
     return texts, table, rejected
 
 
-def _ordinal_prose(inputs: _Inputs, section: OrdinalSection | None) -> dict[str, MystText]:
-    if section is None:
-        return {"ch3_ordinal_body": MystText(not_asked_sentence(inputs.cover.pressure_model_not_asked(),
-                                                                 "有序 logistic 回归")),
-                "ch3_ordinal_figure": MystText("")}
-    estimated = [scale for scale in inputs.manifestations
-                 if f"{scale.short_label}（每高1分）" in set(section.odds["predictor"])]
-    clauses = "；".join(
-        Template(_ORDINAL_CONSTANT_CLAUSE if scale not in estimated
-                 else _ORDINAL_CLAUSE if estimated.index(scale) else _ORDINAL_FIRST_CLAUSE).substitute(id=scale.id)
-        for scale in inputs.manifestations)
-    measured = inputs.manifestations_phrase()
-    return {"ch3_ordinal_body": _myst(_ORDINAL_BODY, measured=measured, clauses=clauses,
-                                      missing=not_asked_sentence(inputs.manifestations_missing(), "模型的自变量",
-                                                                 partial=True)),
-            "ch3_ordinal_figure": MystText(_ORDINAL_FIGURE)}
-
-
 def _merge_phrase(merges: list[tuple], labels: dict) -> str:
     """What the sparse-level rule did, in words true of the current data."""
     if not merges:
@@ -796,68 +664,40 @@ def _merge_phrase(merges: list[tuple], labels: dict) -> str:
     return f"当前数据中{'，'.join(parts)}，模型因此有{format_chinese_count(kept)}个等级"
 
 
-def _controls_phrase(odds: pd.DataFrame, scale_predictors: set[str]) -> tuple[str, list[pd.Series]]:
-    """The controls whose interval excludes 1, each discussed (a significant result is never left unsaid)."""
-    clear = [row for _, row in odds.iterrows()
-             if row["predictor"] not in scale_predictors and odds_direction(row["low"], row["high"]) != "方向不确定"]
-    if not clear:
-        return "控制变量的95%区间都包含1，身份、性别、驻村时长和派出单位与压力的关系在模型中都不明确。", []
-    parts = []
-    for row in clear:
-        likelier = "更可能" if odds_direction(row["low"], row["high"]) == "更可能" else "更不可能"
-        name = row["predictor"]
-        base, rest = name.split("（", 1)
-        if rest.startswith("对照："):  # '第一书记（对照：工作队员）' or '派出单位（对照：市县所属部门）：中央单位'
-            reference, after = rest[len("对照："):].split("）", 1)
-            category = after.lstrip("：") or base
-            meaning = f"{category}比{reference}{likelier}报告更高一级的压力"
-        else:  # a number per unit: '驻村时长（每12个月）'
-            unit = rest.rstrip("）").replace("每", "每多", 1)
-            meaning = f"{base}{unit}，报告更高一级压力的可能随之{'上升' if likelier == '更可能' else '下降'}"
-        parts.append(f"“{name}”的优势比为{format_coefficient(row['odds_ratio'])}"
-                     f"（95%区间{format_coefficient(row['low'])}–{format_coefficient(row['high'])}），"
-                     f"即在其余自变量都相同的受访者之间，{meaning}")
-    return "控制变量中区间不含1的是：" + "；".join(parts) + "。", clear
+ORDINAL_KEYS = ("ch3_ord_scales", "ch3_ord_reference", "ch3_village_types_n", "ch3_village_type_reason", "ch3_ord_n",
+                "ch3_ord_min_share", "ch3_ord_merge_phrase", "ch3_or_clear_phrase", "ch3_or_role", "ch3_or_role_low",
+                "ch3_or_role_high", "ch3_or_role_phrase", "ch3_brant_omnibus", "ch3_brant_rejected_phrase",
+                "ch3_brant_phrase")
 
 
-def _reconcile(clear_controls: list[pd.Series], groupings_of: dict[str, str],
-               groups: GroupDifferencesSection | None) -> str:
-    """How the model's significant controls stand to the group tests of （三）, which ask another question."""
-    if groups is None or groups.pressure_tests is None:
-        return ""
-    sentences = []
-    for row in clear_controls:
-        grouping = groupings_of.get(row["predictor"])
-        if grouping is None or grouping not in groups.pressure_tests.index:
-            continue
-        p_adjusted = groups.pressure_tests.loc[grouping, "p_adjusted"]
-        agrees = p_adjusted < SIGNIFICANCE
-        shown = format_p_value(p_adjusted)
-        sentences.append(
-            f"第（三）节按{grouping}比较“总体压力较大或很大”的比例，"
-            + ("经 Holm 校正后差异同样显著。两处结果方向一致，但回答的问题不同：" if agrees else
-               f"差异经 Holm 校正后并不显著（校正后 p {'' if shown.startswith('<') else '= '}{shown}）。"
-               "这与模型的结果并不矛盾，因为两者回答的问题不同：")
-            + f"那里是与其他{groups.tests - 1}项比较一起校正的单变量比较，只分压力“较大”与否；"
-            "这里是一个事先设定的模型，在四种表现得分和其他控制变量都相同的受访者之间比较全部压力等级。")
-    # One reconciliation is enough words; a second would repeat its frame.
-    return sentences[0] if sentences else ""
+def role_odds_phrase(low: float, high: float) -> str:
+    """What the role's odds-ratio interval says, in words."""
+    return {"更可能": "区间整体高于1：第一书记报告更高一级压力的可能更大",
+            "更不可能": "区间整体低于1：第一书记报告更高一级压力的可能更小",
+            "无法估计": "这一优势比在当前数据中无法估计"}.get(odds_direction(low, high),
+                                                             "区间包含1，数据不足以判断身份与压力的关系")
 
 
-def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> OrdinalSection | None:
-    """None when overall pressure or every manifestation scale was not asked."""
+def _ordinal(inputs: _Inputs) -> tuple[dict[str, str], OrdinalSection | None]:
+    """The section's texts, and the section (None when overall pressure or every manifestation scale was not
+    asked)."""
     if inputs.cover.pressure_model_not_asked():
-        return None
-    predictors, reference, groupings_of = _predictors(inputs)
+        return (_absent(*ORDINAL_KEYS) | {
+            "ch3_brant_sparse": "", "ch3_generator_pressure": "", "ch3_role_generator": "",
+            "ch3_ordinal_figure": MystText(""),
+            "ch3_ordinal_missing": MystText(not_asked_sentence(inputs.cover.pressure_model_not_asked(),
+                                                               "有序 logistic 回归"))}, None)
+    predictors, reference = _predictors(inputs)
     pressure_labels = inputs.codebook.labels("overall_pressure")
     complete = predictors.notna().all(axis=1) & inputs.survey["overall_pressure"].notna()
     pressure, merges = merge_sparse_levels(inputs.survey["overall_pressure"].where(complete))
     fit = fit_ordinal_logit(pressure, predictors)
     odds = odds_ratio_table(fit)
     clear = int(((odds["low"] > 1) | (odds["high"] < 1)).sum())
-    scale_predictors = {f"{scale.short_label}（每高1分）" for scale in inputs.manifestations}
-    controls_phrase, clear_controls = _controls_phrase(odds, scale_predictors)
+    # NaN when role does not vary among the model's answers (fit_ordinal_logit leaves it out)
+    role = odds.set_index("predictor").reindex([_role_predictor(inputs)]).iloc[0]
     texts = {
+        "ch3_ord_scales": inputs.manifestations_phrase(),
         "ch3_ord_n": format_count(fit.n),
         "ch3_ord_reference": reference,
         "ch3_ord_min_share": f"{MIN_LEVEL_SHARE:.0%}",  # a rule, not an estimate
@@ -867,24 +707,17 @@ def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> Ordinal
         "ch3_or_clear_phrase": count_phrase(
             clear, len(odds), none="{total}个自变量的95%区间全都包含1",
             some="在{total}个自变量中，95%区间不含1的有{count}个", every="全部{total}个自变量的95%区间都不含1"),
-        "ch3_or_controls_phrase": controls_phrase,
         "ch3_generator_pressure": survey_sentence("ch3_generator_pressure", inputs.state),
-        "ch3_or_reconcile": _reconcile(clear_controls, groupings_of, groups),
+        "ch3_or_role": _or_dash(role["odds_ratio"]),
+        "ch3_or_role_low": _or_dash(role["low"]),
+        "ch3_or_role_high": _or_dash(role["high"]),
+        "ch3_or_role_phrase": role_odds_phrase(role["low"], role["high"]),
+        "ch3_role_generator": survey_sentence("ch3_role_reading", inputs.state).removesuffix("。") + generator_label(
+            pressure_coefficient_basis("role", codebook=inputs.codebook), inputs.state) + "。",
+        "ch3_ordinal_missing": MystText(not_asked_sentence(inputs.manifestations_missing(), "模型的自变量",
+                                                           partial=True)),
+        "ch3_ordinal_figure": _figure("fig-ch3-ordinal-odds", "总体压力有序 logistic 回归的优势比（对数刻度）"),
     }
-    for scale in inputs.manifestations:
-        rows = odds[odds["predictor"] == f"{scale.short_label}（每高1分）"]
-        if rows.empty:  # a score without variation leaves the model (fit_ordinal_logit); its clause says so
-            continue
-        row = rows.iloc[0]
-        texts |= {
-            f"ch3_or_{scale.id}": format_coefficient(row["odds_ratio"]),
-            f"ch3_or_{scale.id}_low": format_coefficient(row["low"]),
-            f"ch3_or_{scale.id}_high": format_coefficient(row["high"]),
-            f"ch3_or_{scale.id}_phrase": {
-                "更可能": "区间整体大于1：该表现得分越高，报告更大总体压力的可能越大",
-                "更不可能": "区间整体小于1：该表现得分越高，报告更大总体压力的可能越小",
-            }.get(odds_direction(row["low"], row["high"]), "区间包含1，数据不足以判断其方向"),
-        }
     brant_texts, brant_table, rejected = _brant(inputs, pressure, predictors)
     chart_data = odds.assign(
         odds_ratio=odds["odds_ratio"], low=odds["low"], high=odds["high"],
@@ -897,11 +730,11 @@ def _ordinal(inputs: _Inputs, groups: GroupDifferencesSection | None) -> Ordinal
     ).rename(columns={"predictor": "自变量", "coef": "系数", "odds_ratio": "优势比", "interval": "95%区间",
                       "p_value": "p值"})[["自变量", "系数", "优势比", "95%区间", "p值"]]
     strongest = odds.loc[odds["coef"].abs().idxmax()]
-    return OrdinalSection(texts | brant_texts, fit.n, odds, chart_data, table, brant_table, rejected, strongest,
-                          clear)
+    texts |= brant_texts
+    return texts, OrdinalSection(texts, fit.n, odds, chart_data, table, brant_table, rejected, strongest, clear)
 
 
-# （五）工作时间花在哪里 ------------------------------------------------------------------------------------------
+# （六）工作时间花在哪里 ------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -914,29 +747,22 @@ class TimeUseSection:
     second_share: float
 
 
+TIME_KEYS = ("ch3_time_options_n", "ch3_time_top", "ch3_time_top_word", "ch3_time_top_note", "ch3_time_top_share",
+             "ch3_time_top_low", "ch3_time_top_high", "ch3_time_top_w", "ch3_time_services_phrase",
+             "ch3_time_roles_phrase", "ch3_time_role_diff", "ch3_time_role_diff_low", "ch3_time_role_diff_high")
+
+
+def services_phrase(rank: int, share: float, n_options: int) -> str:
+    """Where 为民办事服务, one of the thesis's four duties, stands among the matters that take the time."""
+    if rank == 1:
+        return "论文列出的四项职责之一“为民办事服务”正是这一项"
+    return (f"论文列出的四项职责之一“为民办事服务”，在{format_count(n_options)}类事务中排第{format_count(rank)}位，"
+            f"选择比例为{format_share(share)}")
+
+
 def _shown_ties(part: pd.DataFrame) -> pd.DataFrame:
     """The rows sharing the highest share as the book shows it (the book's one tie rule)."""
     return part.loc[tied_at_extreme(part["share"], SHARE_DIGITS)]
-
-
-def _time_ranking_phrase(overall: pd.DataFrame) -> str:
-    leaders = _shown_ties(overall)
-    if len(leaders) > 1:
-        names = "与".join(f"“{name}”" for name in leaders["工作事项"])
-        return f"选择比例并列最高的是{names}，各为{format_share(leaders['share'].iloc[0])}"
-    first, second = overall.iloc[0], overall.iloc[1]
-    return (f"选择比例最高的是“{first['工作事项']}”，{share_word(first['share'])}受访者选了这一项"
-            f"（{format_share(first['share'])}）；其次是“{second['工作事项']}”（{format_share(second['share'])}）")
-
-
-def _services_phrase(services: pd.Series, overall: pd.DataFrame, n_options: int) -> str:
-    """Where 为民办事服务, one of the four duties the thesis lists, stands; its share is said once only."""
-    stated = set(_shown_ties(overall)["option"]) | ({overall.iloc[1]["option"]} if len(_shown_ties(overall)) == 1
-                                                    else set())
-    if services.name in stated:
-        return f"论文列出的四项职责中的“为民办事服务”，就是上面排第{format_count(int(services['rank']))}的这一项"
-    return (f"论文列出的四项职责中，“为民办事服务”被选择的比例为{format_share(services['share'])}，"
-            f"在{format_count(n_options)}项中排第{format_count(int(services['rank']))}位")
 
 
 def _roles_top_phrase(table: pd.DataFrame, roles: list[str]) -> str:
@@ -953,30 +779,55 @@ def _roles_top_phrase(table: pd.DataFrame, roles: list[str]) -> str:
     return "，".join(f"{role}选择最多的是{names[role]}（{shares[role]}）" for role in roles)
 
 
-def _time_use(inputs: _Inputs) -> TimeUseSection | None:
-    """None when question 11 was not asked."""
+def _time_use(inputs: _Inputs) -> tuple[dict[str, str], TimeUseSection | None]:
+    """The section's texts, and the section (None when question 11 was not asked)."""
     if not inputs.cover.asked("time_use"):
-        return None
-    codebook = inputs.codebook
+        return (_absent(*TIME_KEYS) | {
+            "ch3_time_generator": "", "ch3_time_use_figure": MystText(""),
+            "ch3_time_missing": MystText(not_asked_sentence(inputs.cover.not_asked("time_use"),
+                                                            "工作时间去向的分析"))}, None)
+    codebook, survey = inputs.codebook, inputs.survey
     options = [v for v in codebook.of_type("multi_select_option") if v.startswith("time_")]
-    table = option_shares(inputs.survey, options, groups=inputs.labelled("role"))
+    table = option_shares(survey, options, groups=inputs.labelled("role"))
     table["工作事项"] = [codebook.short_label(v) for v in table["option"]]
     table["群体"] = table["group"].replace({"全部": "全部受访者"})
     overall = table[table["group"] == "全部"]
     first, second = overall.iloc[0], overall.iloc[1]
+    leaders = _shown_ties(overall)
+    chosen = survey[first["option"]].astype("float64")
+    low, high = wilson_interval(int(first["chosen"]), int(first["n"]))
+    weighted = weighted_helpful_share(chosen, inputs.weights, levels=(1.0,))
+    roles = survey["role"].astype("object")
+    fs, tm = (chosen[roles == code] for code in ("first_secretary", "team_member"))
+    difference = newcombe_independent_interval(int(fs.sum()), len(fs), int(tm.sum()), len(tm))
     services = overall.set_index("option").loc["time_services"]
+    basis = (GeneratorBasis(False, "") if len(leaders) > 1
+             else time_use_order_basis(first["option"], second["option"], codebook=codebook))
+    word, note = share_words(float(first["share"]), low, high, weighted["share"])
     texts = {
         "ch3_time_options_n": format_count(len(options)),
-        "ch3_time_ranking_phrase": _time_ranking_phrase(overall),
-        "ch3_time_services_phrase": _services_phrase(services, overall, len(options)),
+        "ch3_time_top": quoted_list(leaders["工作事项"]) + ("（并列）" if len(leaders) > 1 else ""),
+        "ch3_time_generator": generator_label(basis, inputs.state),
+        "ch3_time_top_word": word,
+        "ch3_time_top_note": note,
+        "ch3_time_top_share": format_share(first["share"]),
+        "ch3_time_top_low": format_share(low),
+        "ch3_time_top_high": format_share(high),
+        "ch3_time_top_w": format_share(weighted["share"]),
+        "ch3_time_services_phrase": services_phrase(int(services["rank"]), float(services["share"]), len(options)),
         "ch3_time_roles_phrase": _roles_top_phrase(table, list(inputs.role_labels.values())),
+        "ch3_time_role_diff": _points(difference[0]),
+        "ch3_time_role_diff_low": _points(difference[1]),
+        "ch3_time_role_diff_high": _points(difference[2]),
+        "ch3_time_missing": MystText(""),
+        "ch3_time_use_figure": _figure("fig-ch3-time-use", "工作时间主要花在哪些事务上：全部受访者与分身份的选择比例"),
     }
     chart_data = table.assign(选择比例=table["share"])[["工作事项", "群体", "选择比例"]]
-    return TimeUseSection(texts, chart_data, first["工作事项"], float(first["share"]), second["工作事项"],
-                          float(second["share"]))
+    return texts, TimeUseSection(texts, chart_data, first["工作事项"], float(first["share"]), second["工作事项"],
+                                 float(second["share"]))
 
 
-# （六）履职困境的成因 -------------------------------------------------------------------------------------------
+# （七）履职困境的成因 -------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -994,79 +845,73 @@ class CausesSection:
     best_is_pair: dict[str, bool]  # per cause (its pair asked): is its strongest correlation with its pair?
 
 
-def _causes_prose(inputs: _Inputs, section: CausesSection | None) -> dict[str, MystText]:
-    """The section's MyST: its opening and one part per cause, each read against the manifestation in the
-    same place of the thesis's outline, which may itself not have been asked."""
-    cover, codebook = inputs.cover, inputs.codebook
-    manifestations_missing = inputs.manifestations_missing()
-    missing = cover.scales_not_asked("cause") + manifestations_missing
-    texts = {"ch3_causes_intro": MystText(not_asked_sentence(missing, "成因与表现的相关分析")) if section is None
-             else _myst(_CAUSES_INTRO, missing=not_asked_sentence(missing, "本节的相关分析", partial=True),
-                        pairs=("四个成因与四种表现" if not missing else
-                               f"问卷问到的{section.n_causes_word}个成因与{section.n_manifestations_word}种表现"))}
-    for cause, manifestation in zip(codebook.scales("cause"), codebook.scales("manifestation")):
-        key = f"ch3_{cause.id}_body"
-        if not cover.scale_asked(cause.id):
-            texts[key] = MystText(not_asked_sentence([cover.scale_block(cause.id)], "这一成因的分析"))
-            continue
-        number = [c.id for c in codebook.scales("cause")].index(cause.id)
-        items = Template(_CAUSE_SECTIONS[number % 2]).substitute(id=cause.id)
-        elsewhere = Template(_CAUSE_BEST_ELSEWHERE).substitute(id=cause.id)
-        if section is None:  # no manifestation asked: nothing to correlate with
-            texts[key] = MystText(items + not_asked_sentence(manifestations_missing, "它与各表现的相关分析"))
-        elif cover.scale_asked(manifestation.id):
-            texts[key] = MystText(items + Template(_CAUSE_PAIRS[number % 2]).substitute(id=cause.id)
-                                  + ("" if section.best_is_pair[cause.id] else elsewhere))
-        else:
-            texts[key] = MystText(
-                items + f"与之排序相同的表现“{manifestation.name}”问卷没有问到，二者的相关无法计算。"
-                + elsewhere.replace("反而是", "是"))
-    return texts
+CAUSE_KEYS = ("item1", "item2", "prev", "prev_w")
+PAIR_KEYS = ("rho", "rho_direction", "rho_strength", "rho_sig")
 
 
-def _cause_items(inputs: _Inputs) -> dict[str, str]:
-    """Each asked cause's items, their agreement shares and its mean score (these need no manifestation)."""
-    texts = {}
+def _cause_scales(inputs: _Inputs) -> tuple[dict[str, str], pd.DataFrame | None]:
+    """Each cause's items and 普遍程度 (these need no manifestation), and the causes' table
+    (tbl-ch3-cause-scales; None when no cause was asked)."""
+    texts = {"ch3_items_per_cause": ABSENT}
+    for cause in inputs.codebook.scales("cause"):
+        if cause not in inputs.causes:
+            texts |= _absent(*(f"ch3_{cause.id}_{key}" for key in CAUSE_KEYS))
+    if not inputs.causes:
+        return texts, None
+    per_cause = {len(scale.items) for scale in inputs.causes}
+    texts["ch3_items_per_cause"] = f"{format_count(per_cause.pop())}道" if len(per_cause) == 1 else "数道"
+    table = scale_summaries(inputs, "cause").set_index("id")
     for cause in inputs.causes:
-        agree = agreement_shares(inputs.survey, cause.items)
-        reliability = cronbach_alpha(inputs.survey[list(cause.items)])
-        key = f"ch3_{cause.id}"
+        row = table.loc[cause.id]
+        labels = [inputs.codebook.question_text(item) for item in cause.items]
         texts |= {
-            f"{key}_alpha": format_coefficient(reliability["alpha"]),
-            f"{key}_alpha_low": format_coefficient(reliability["low"]),
-            f"{key}_alpha_high": format_coefficient(reliability["high"]),
-            f"{key}_alpha_word": reliability_word(reliability["alpha"]),
-            f"{key}_mean": format_mean(mean_interval(inputs.scores[cause.id])["mean"]),
-            f"{key}_items": "”和“".join(inputs.codebook.question_text(item) for item in cause.items),
-            f"{key}_agree_first": format_share(agree.iloc[0]["share"]),
-            f"{key}_agree_second": format_share(agree.iloc[1]["share"]),
+            f"ch3_{cause.id}_item1": labels[0],
+            f"ch3_{cause.id}_item2": labels[1] if len(labels) > 1 else ABSENT,
+            f"ch3_{cause.id}_prev": format_share(row["share"]),
+            f"ch3_{cause.id}_prev_w": format_share(row["weighted_share"]),
         }
-    return texts
+    return texts, summaries_table(table.reset_index(), "成因")
 
 
-def _causes(inputs: _Inputs) -> CausesSection | None:
-    """None when no cause or no manifestation scale was asked."""
+def elsewhere_phrase(best: str, best_rho: float, pair_asked: bool, best_is_pair: bool) -> str:
+    """Said only when it matters: the manifestation a cause correlates with most, when that is not its pair
+    (or its pair was not asked)."""
+    if pair_asked and best_is_pair:
+        return ""
+    if not pair_asked:
+        return (f"与它同序的表现问卷没有问到，二者的相关无法计算；在问到的表现中，它与“{best}”的相关最强"
+                f"（ρ = {format_coefficient(best_rho)}）。")
+    return f"不过，它与各表现中相关最强的并不是同序的这一种，而是“{best}”（ρ = {format_coefficient(best_rho)}）。"
+
+
+def _causes(inputs: _Inputs) -> tuple[dict[str, str], CausesSection | None]:
+    """The correlations' texts, and the section (None when no cause or no manifestation scale was asked)."""
+    cover, codebook = inputs.cover, inputs.codebook
+    missing = cover.scales_not_asked("cause") + inputs.manifestations_missing()
+    texts: dict[str, str] = {"ch3_causes_figure": MystText(""),
+                             "ch3_causes_missing": MystText(not_asked_sentence(missing, "本节的相关分析",
+                                                                               partial=True))}
+    for cause in codebook.scales("cause"):
+        texts |= _absent(*(f"ch3_{cause.id}_{key}" for key in PAIR_KEYS)) | {f"ch3_{cause.id}_elsewhere": ""}
     if not inputs.causes or not inputs.manifestations:
-        return None
-    codebook, scores = inputs.codebook, inputs.scores
+        texts["ch3_causes_missing"] = MystText(not_asked_sentence(missing, "成因与表现的相关分析"))
+        return texts | _absent("ch3_rho_pairs", "ch3_rho_sig_phrase") | {
+            "ch3_diagonal_phrase": "", "ch3_generator_causes": ""}, None
+    scores = inputs.scores
     cause_scores = pd.DataFrame({scale.short_label: scores[scale.id] for scale in inputs.causes})
     manifestation_scores = pd.DataFrame({scale.short_label: scores[scale.id] for scale in inputs.manifestations})
     correlations = spearman_matrix(cause_scores, manifestation_scores, method="fdr_bh")
     rho_matrix, rho_text = as_matrices(correlations, cause_scores.columns, manifestation_scores.columns)
     strongest = correlations.loc[correlations["rho"].abs().idxmax()]
     significant = int((correlations["p_adjusted"] < SIGNIFICANCE).sum())
-    per_cause = {len(scale.items) for scale in inputs.causes}
-    texts = {
+    texts |= {
         "ch3_rho_pairs": format_count(len(correlations)),
-        "ch3_items_per_cause": f"{per_cause.pop()}道" if len(per_cause) == 1 else "数道",
         "ch3_rho_sig_phrase": count_phrase(
             significant, len(correlations), none="{total}对相关在校正后都不显著",
             some="在{total}对相关中，校正后显著的有{count}对", every="{total}对相关在校正后全都显著"),
-        "ch3_rho_top_cause": strongest["row"],
-        "ch3_rho_top_manifestation": strongest["column"],
-        "ch3_rho_top_word": correlation_strength_word(strongest["rho"]),
-        "ch3_rho_top_direction": correlation_direction_word(strongest["rho"]),
         "ch3_generator_causes": survey_sentence("ch3_generator_causes", inputs.state),
+        "ch3_causes_figure": _figure("fig-ch3-cause-heatmap",
+                                     "成因与表现的 Spearman 相关矩阵（BH 校正后的显著性以星号标注）"),
     }
     best_is_pair: dict[str, bool] = {}
     # Each cause is read against the manifestation in the same place of the thesis's outline (when asked).
@@ -1076,36 +921,34 @@ def _causes(inputs: _Inputs) -> CausesSection | None:
         own = correlations[correlations["row"] == cause.short_label]
         best = own.loc[own["rho"].abs().idxmax()]
         key = f"ch3_{cause.id}"
-        texts |= {
-            f"{key}_best": best["column"],
-            f"{key}_best_rho": format_coefficient(best["rho"]),
-        }
-        if manifestation in inputs.manifestations:
+        pair_asked = manifestation in inputs.manifestations
+        if pair_asked:
             pair = own[own["column"] == manifestation.short_label].iloc[0]
             # The pair is the cause's strongest unless another manifestation's |ρ| is larger as shown.
             best_is_pair[cause.id] = round(abs(pair["rho"]), 2) >= round(abs(best["rho"]), 2)
             texts |= {
-                f"{key}_pair": manifestation.name,
                 f"{key}_rho": format_coefficient(pair["rho"]),
-                f"{key}_rho_reading": (f"{correlation_direction_word(pair['rho'])}相关，强度"
-                                       f"{correlation_strength_word(pair['rho'])}，"
-                                       f"{significance_phrase(pair['p_adjusted'])}"),
+                f"{key}_rho_direction": correlation_direction_word(pair["rho"]),
+                f"{key}_rho_strength": correlation_strength_word(pair["rho"]),
+                f"{key}_rho_sig": significance_phrase(pair["p_adjusted"]),
             }
+        texts[f"{key}_elsewhere"] = elsewhere_phrase(best["column"], float(best["rho"]), pair_asked,
+                                                     best_is_pair.get(cause.id, False))
     paired = len(best_is_pair)
     texts["ch3_diagonal_phrase"] = "" if not paired else count_phrase(
         sum(best_is_pair.values()), paired,
-        none="结果是：没有一个成因与同序表现的相关是它与各表现的相关中最强的。",
-        some="结果是：在可以这样对应的{total}个成因中，有{count}个与同序表现的相关是它与各表现的相关中最强的。",
-        every="结果是：可以这样对应的{total}个成因，与同序表现的相关都是它与各表现的相关中最强的。")
+        none="结果是：没有一条成因与同序表现的相关是它与各表现的相关中最强的。",
+        some="结果是：在可以这样对应的{total}条成因中，有{count}条与同序表现的相关是它与各表现的相关中最强的。",
+        every="结果是：可以这样对应的{total}条成因，与同序表现的相关都是它与各表现的相关中最强的。")
     if not paired:
         texts["ch3_generator_causes"] = ""
-    return CausesSection(texts, rho_matrix, rho_text, strongest["row"], strongest["column"],
-                         float(strongest["rho"]), len(correlations), significant,
-                         format_chinese_count(len(inputs.causes)), format_chinese_count(len(inputs.manifestations)),
-                         best_is_pair)
+    return texts, CausesSection(texts, rho_matrix, rho_text, strongest["row"], strongest["column"],
+                                float(strongest["rho"]), len(correlations), significant,
+                                format_chinese_count(len(inputs.causes)),
+                                format_chinese_count(len(inputs.manifestations)), best_is_pair)
 
 
-# （七）访谈编码 -----------------------------------------------------------------------------------------------
+# （八）访谈编码 -----------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -1133,57 +976,69 @@ def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
         size = len(members)
         column = f"{label}（{size}份）"
         share_columns[column] = [members[theme.id].astype("float64").mean() if size else np.nan for theme in themes]
-        text_columns[column] = [f"{int(members[theme.id].astype('int64').sum())}/{size}" if size else "—"
+        text_columns[column] = [f"{int(members[theme.id].astype('int64').sum())}/{size}" if size else ABSENT
                                 for theme in themes]
     mention_share = pd.DataFrame(share_columns, index=theme_labels)
     mention_text = pd.DataFrame(text_columns, index=theme_labels)
     all_share = pd.Series([interviews[theme.id].astype("float64").mean() for theme in themes], index=theme_labels)
+    n = len(interviews)
     texts = {
-        "ch3_iv_n": format_count(len(interviews)),
-        "ch3_iv_caveat": "访谈份数很少，" if len(interviews) < 30 else "访谈对象是怎样选出的，数据文件没有记载，",
+        "ch3_iv_n": format_count(n),
+        "ch3_iv_caveat": "访谈份数很少，" if n < 30 else "访谈对象是怎样选出的，数据文件没有记载，",
         "ch3_iv_kind": interview_sentence("ch3_iv_kind", state),
-        "ch3_iv_top": all_share.idxmax(),
-        "ch3_iv_top_share": format_share(all_share.max()),
-        "ch3_iv_low": all_share.idxmin(),
-        "ch3_iv_low_share": format_share(all_share.min()),
+        "ch3_iv_state": interview_sentence("ch3_iv_state", state),
+        # each manifestation's mentions, quoted in its subsection of （三）
+        **{f"ch3_{theme.id}_iv": f"{format_count(n)}份访谈中的{format_count(int(interviews[theme.id].sum()))}份"
+           for theme in inputs.codebook.scales("manifestation")},
     }
-    return InterviewsSection(texts, len(interviews), state, interview_sentence("interview_source", state),
+    return InterviewsSection(texts, n, state, interview_sentence("interview_source", state),
                              interview_sentence("interview_note", state), mention_share, mention_text,
                              all_share.idxmax(), float(all_share.max()))
 
 
-# （八）小结 --------------------------------------------------------------------------------------------------
+# （九）小结 --------------------------------------------------------------------------------------------------
 
 
-def _summary(inputs: _Inputs, state: DataState, manifestations: ManifestationsSection | None,
+def summary_leader(leader: Leader | None, label: str) -> str:
+    """The most common manifestation in words, without numbers (its section states them), with its label."""
+    if leader is None:
+        return "问卷没有问到困境表现量表，无法比较哪种表现最普遍"
+    if leader.runner_up_id is None:
+        return f"问卷只问到“{leader.label}”一种表现，无从比较哪种最普遍"
+    if leader.tied:
+        return f"普遍程度并列最高的是{quoted_list(leader.labels)}{label}"
+    if leader.ahead:
+        return f"普遍程度最高的“{leader.label}”确实高于居第二的“{leader.runner_up_label}”{label}"
+    return (f"普遍程度居首的“{leader.label}”与居第二的“{leader.runner_up_label}”之差并不显著，"
+            f"谁更普遍尚不能确定{label}")
+
+
+def _summary(inputs: _Inputs, texts: dict[str, str], manifestations: ManifestationsSection | None,
              groups: GroupDifferencesSection | None, ordinal: OrdinalSection | None,
              causes: CausesSection | None) -> dict[str, str]:
-    """The summary's sentences, each chosen by the results of the sections before it (those that were run)."""
-    texts: dict[str, str] = {"ch3_sum_caveat": survey_sentence("ch3_summary_caveat", state)}
-    parts = []
-    # No number is repeated here: the sections state them; the summary says how many in words.
-    if manifestations is not None:
-        texts["ch3_sum_majority_phrase"] = portion_phrase(
-            manifestations.majority_items, len(manifestations.agreement_table), "题项获得过半数受访者的认同")
-        strongest = inputs.headlines.strongest_manifestation
-        parts.append(inputs.manifestations_phrase() + "中，{glue}`ch3_sum_majority_phrase`"
-                     + ("，{glue}`ch3_sum_strongest`" if len(manifestations.scales) > 1 else ""))
-        texts["ch3_sum_strongest"] = summary_leader_phrase(strongest)
-    if groups is not None:
-        texts["ch3_sum_groups_phrase"] = "群体之间的比较" + portion_phrase(
-            groups.significant, groups.tests, "差异在校正后显著")
-        parts.append("{glue}`ch3_sum_groups_phrase`")
-    if ordinal is not None:
-        texts["ch3_sum_or_phrase"] = "有序 logistic 回归中，" + portion_phrase(
-            ordinal.clear, len(ordinal.odds), "自变量的95%区间不含1")
-        parts.append("{glue}`ch3_sum_or_phrase`")
-    if causes is not None:
-        texts["ch3_sum_cause_phrase"] = "成因与表现之间，" + portion_phrase(
-            causes.significant, causes.pairs, "相关在校正后显著")
-        parts.append("{glue}`ch3_sum_cause_phrase`")
-    findings = "；".join(parts) if parts else "问卷没有问到困境表现量表和总体压力，上述检验都无法进行"
-    texts["ch3_summary"] = MystText(f"就当前数据文件而言：{findings}。{{glue}}`ch3_sum_caveat`")
-    return texts
+    """The summary's words, each chosen by the results of the sections before it (those that were run)."""
+    summary = {"ch3_sum_caveat": survey_sentence("ch3_summary_caveat", inputs.state),
+               "ch3_sum_leader": summary_leader(inputs.headlines.strongest_manifestation,
+                                                texts.get("ch3_prev_generator", ""))}
+    if manifestations is None:
+        summary["ch3_sum_prevalence"] = "四种表现的普遍程度无法计算"
+    else:
+        majority = sum(texts[f"ch3_{scale.id}_prev_word"] in ("过半数", "大多数", "绝大多数", "全部")
+                       for scale in manifestations.scales)
+        summary["ch3_sum_prevalence"] = count_phrase(
+            majority, len(manifestations.scales),
+            none="没有一种表现能确定为过半数受访者所共有",
+            some="{total}种表现中，能确定为过半数受访者所共有的有{count}种",
+            every="{total}种表现都能确定为过半数受访者所共有")
+    summary["ch3_sum_groups_phrase"] = ("群体比较无法进行" if groups is None else
+                                        "群体之间的比较" + portion_phrase(groups.significant, groups.tests,
+                                                                        "差异在校正后显著"))
+    summary["ch3_sum_or_phrase"] = ("模型无法拟合" if ordinal is None else
+                                    portion_phrase(ordinal.clear, len(ordinal.odds), "自变量的95%区间不含1"))
+    summary["ch3_sum_cause_phrase"] = ("成因与表现的相关无法计算" if causes is None else
+                                       "成因与表现之间，" + portion_phrase(causes.significant, causes.pairs,
+                                                                          "相关在校正后显著"))
+    return summary
 
 
 # The chapter ------------------------------------------------------------------------------------------------
@@ -1205,6 +1060,7 @@ class PredicamentsResult:
     ordinal: OrdinalSection | None
     time_use: TimeUseSection | None
     causes: CausesSection | None
+    cause_scales: pd.DataFrame | None  # the causes' 普遍程度, 强度 and α as printed (tbl-ch3-cause-scales)
     interviews: InterviewsSection
     headlines: HeadlineResults  # the book's headline results (zhucun.stats.headlines), as this chapter states them
     texts: dict[str, str]  # {glue name: text} of the whole chapter
@@ -1215,20 +1071,20 @@ class PredicamentsResult:
 CHAPTER_BLOCKS = ("p1", "p2", "p3", "p4", "c1", "c2", "c3", "c4", "overall_pressure", "time_use")
 
 
-def _introduction(inputs: _Inputs, state: DataState) -> dict[str, str]:
-    """The opening paragraph's numbers, what was not asked, and the names and ordinals of every manifestation
-    and cause (the thesis's, asked or not: the headings name them)."""
+def _introduction(inputs: _Inputs) -> dict[str, str]:
+    """The opening paragraph's numbers, what was not asked, the method's rule numbers, and the names of every
+    manifestation and cause (the thesis's, asked or not: the headings name them)."""
     texts = {
         "ch3_n": format_count(len(inputs.survey)),
         "ch3_thesis_n": format_count(deployment_figures(load_deployment())["thesis_sample_size"]),
-        "ch3_data_kind": survey_sentence("ch3_data_kind", state),
+        "ch3_data_kind": survey_sentence("ch3_data_kind", inputs.state),
         "ch3_not_asked": MystText(not_asked_sentence(inputs.cover.not_asked(*CHAPTER_BLOCKS), "本章的分析",
                                                      partial=True)),
+        "ch3_min_expected": format_count(MIN_EXPECTED),
     }
     for kind in ("manifestation", "cause"):
-        for number, scale in enumerate(inputs.codebook.scales(kind)):
+        for scale in inputs.codebook.scales(kind):
             texts[f"ch3_{scale.id}_name"] = scale.name
-            texts[f"ch3_{scale.id}_ordinal"] = ORDINALS[number]
     return texts
 
 
@@ -1279,21 +1135,16 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
         cover=cover, headlines=headline_results(survey, codebook),
     )
     sample = _sample(inputs)
-    manifestations = _manifestations(inputs)
-    groups = _group_differences(inputs)
-    ordinal = _ordinal(inputs, groups)
-    time_use = _time_use(inputs)
-    causes = _causes(inputs)
+    manifestation_texts, manifestations = _manifestations(inputs)
+    group_texts, groups = _group_differences(inputs)
+    ordinal_texts, ordinal = _ordinal(inputs)
+    time_texts, time_use = _time_use(inputs)
+    cause_scale_texts, cause_scales = _cause_scales(inputs)
+    cause_texts, causes = _causes(inputs)
     interview_section = _interviews(inputs, interviews)
-    time_use_prose = (MystText(_TIME_USE_SECTION) if time_use is not None else
-                      MystText(not_asked_sentence(cover.not_asked("time_use"), "工作时间去向的分析")))
-    texts = _merged(
-        _introduction(inputs, state), sample.texts, *(section.texts for section in (
-            manifestations, groups, ordinal, time_use, causes) if section is not None),
-        interview_section.texts, _manifestations_prose(inputs, manifestations), _groups_prose(inputs, groups),
-        _ordinal_prose(inputs, ordinal), {"ch3_time_use_section": time_use_prose}, _cause_items(inputs),
-        _causes_prose(inputs, causes),
-        _summary(inputs, state, manifestations, groups, ordinal, causes))
+    texts = _merged(_introduction(inputs), sample.texts, manifestation_texts, group_texts, ordinal_texts,
+                    time_texts, cause_scale_texts, cause_texts, interview_section.texts)
+    texts = _merged(texts, _summary(inputs, texts, manifestations, groups, ordinal, causes))
     return PredicamentsResult(n, state, inputs.source, sample, manifestations, groups, ordinal, time_use, causes,
-                              interview_section, inputs.headlines, texts,
+                              cause_scales, interview_section, inputs.headlines, texts,
                               _checks(n, manifestations, groups, ordinal, causes))

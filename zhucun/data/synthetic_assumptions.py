@@ -424,3 +424,27 @@ def pressure_coefficient_basis(variable: str, assumptions: dict | None = None,
     return GeneratorBasis(False, "", artefact=(
         f"生成器没有让它直接影响总体压力，只通过“{'”“'.join(names[s] for s in via)}”因子间接起作用；"
         "模型控制的是含测量误差的量表得分而非因子本身，残留的系数是生成数据的产物"))
+
+
+def time_use_order_basis(higher: str, lower: str, assumptions: dict | None = None,
+                         codebook: Codebook | None = None) -> GeneratorBasis:
+    """Whether the generator makes time-use option *higher* chosen more often than *lower*: each option's
+    expected score (``time_use.options``: base plus its coefficients times the mean manifestation factors);
+    the options with the highest scores are chosen, so a higher expected score means a higher share."""
+    assumptions, codebook = _inputs(assumptions, codebook)
+    options = assumptions["time_use"]["options"]
+    for option in (higher, lower):
+        if option not in options:
+            raise AssumptionError(f"{option!r} 不是时间去向的选项 / not a time-use option")
+    means = _factor_means(assumptions)
+
+    def score(option: str) -> float:
+        return sum(float(value) * (1.0 if key == "base" else means.get(key, 0.0))
+                   for key, value in options[option].items())
+
+    direction = _order(score(higher), score(lower))
+    if not direction:
+        return GeneratorBasis(False, "")
+    return GeneratorBasis(True, f"时间去向选项的基线：{codebook.short_label(higher)} "
+                                f"{format_assumption(options[higher]['base'])}、{codebook.short_label(lower)} "
+                                f"{format_assumption(options[lower]['base'])}", direction)

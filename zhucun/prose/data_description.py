@@ -119,6 +119,13 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
         "mixed": "当前数据中有{synthetic_rows}份合成答卷，生成器让四种表现都推高总体压力（附录六），"
                  "这些优势比至少部分反映这一设定。",
     },
+    # 第三章（五）: after the two readings of role's odds ratio (its generator label follows)
+    "ch3_role_reading": {
+        "synthetic": "当前数据是合成的，其中只有第二种来历成立",
+        "real": ("用真实数据时，两种来历都可能成立，本章的数据无法区分它们；要区分，需要用多个指标估计潜在困境的模型"
+                 "（如结构方程模型），或者直接询问汇报和考核的负担"),
+        "mixed": "当前数据含{synthetic_rows}份合成答卷，在合成部分只有第二种来历成立，这一优势比因此不能当作发现",
+    },
     # source lines of survey charts and tables
     "survey_source": {
         "synthetic": "合成演示问卷数据",
@@ -252,6 +259,14 @@ INTERVIEW_SENTENCES: dict[str, dict[str, str]] = {
         "real": "对真实访谈记录的编码；本书只报告编码，不引用原话",
         "mixed": ("部分合成的编码：{rows}份中有{synthetic_rows}份是按书中假设生成的合成编码，"
                   "其余是对真实访谈的编码；本书不引用任何原话"),
+    },
+    # 第三章（三）: what the interview codes can add to the survey, by their state
+    "ch3_iv_state": {
+        "synthetic": ("当前的编码是合成的，按与问卷相同的潜变量模型生成，二者相符只是设定相符，"
+                      "不构成相互印证。"),
+        "real": "当前的编码来自真实访谈，话题由受访者自己提起，可以与问卷相互印证，但谈到不等于程度严重。",
+        "mixed": ("当前的{rows}份编码中有{synthetic_rows}份是合成的，合成部分与问卷出自同一个生成器，"
+                  "在它们被替换之前，二者相符不构成相互印证。"),
     },
     # the interview chart's source line
     "interview_source": {
