@@ -17,6 +17,7 @@ from zhucun.chapters.predicaments import (
     role_odds_phrase,
     services_phrase,
     share_words,
+    short_label,
     summary_leader,
     top_items_phrase,
     weight_gap_phrase,
@@ -74,6 +75,14 @@ def test_prevalence_verdict_and_summary_leader():
     assert summary_leader(_leader(math.nan, ids=("p1", "p2")), "") == "普遍程度并列最高的是“名p1”和“名p2”"
     assert "只问到“名p1”一种表现" in summary_leader(_leader(math.nan, runner=None), "")
     assert "没有问到" in summary_leader(None, "")
+
+
+def test_short_label_drops_the_numbers_and_points_to_the_section():
+    assert short_label("（生成数据中的偶然结果：生成器假设设定的次序正相反（量表位置偏移：甲 0.25、乙 0.35））") == (
+        "（生成数据中的偶然结果，见第（三）节）")
+    assert short_label("（数据含合成答卷，由生成器假设设定：甲 0.4）") == (
+        "（数据含合成答卷，由生成器假设设定，见第（三）节）")
+    assert short_label("") == ""
 
 
 def test_role_odds_phrase():

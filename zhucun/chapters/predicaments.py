@@ -988,7 +988,7 @@ def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
         "ch3_iv_kind": interview_sentence("ch3_iv_kind", state),
         "ch3_iv_state": interview_sentence("ch3_iv_state", state),
         # each manifestation's mentions, quoted in its subsection of （三）
-        **{f"ch3_{theme.id}_iv": f"{format_count(n)}份访谈中的{format_count(int(interviews[theme.id].sum()))}份"
+        **{f"ch3_{theme.id}_iv": f"{format_count(int(interviews[theme.id].sum()))}份"
            for theme in inputs.codebook.scales("manifestation")},
     }
     return InterviewsSection(texts, n, state, interview_sentence("interview_source", state),
@@ -997,6 +997,14 @@ def _interviews(inputs: _Inputs, interviews: pd.DataFrame) -> InterviewsSection:
 
 
 # （九）小结 --------------------------------------------------------------------------------------------------
+
+
+def short_label(label: str) -> str:
+    """A generator label without its numbers, for a result stated again: '（由生成器假设设定：…）' becomes
+    '（由生成器假设设定，见第（三）节）' ('' stays '')."""
+    if not label:
+        return ""
+    return f"（{label.removeprefix('（').split('：', 1)[0]}，见第（三）节）"
 
 
 def summary_leader(leader: Leader | None, label: str) -> str:
@@ -1019,7 +1027,7 @@ def _summary(inputs: _Inputs, texts: dict[str, str], manifestations: Manifestati
     """The summary's words, each chosen by the results of the sections before it (those that were run)."""
     summary = {"ch3_sum_caveat": survey_sentence("ch3_summary_caveat", inputs.state),
                "ch3_sum_leader": summary_leader(inputs.headlines.strongest_manifestation,
-                                                texts.get("ch3_prev_generator", ""))}
+                                                short_label(texts.get("ch3_prev_generator", "")))}
     if manifestations is None:
         summary["ch3_sum_prevalence"] = "四种表现的普遍程度无法计算"
     else:
