@@ -19,6 +19,7 @@ from zhucun.chapters import (
     predicaments,
     requirements,
 )
+from zhucun.chapters.predicaments_inputs import ABSENT
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_survey
 
@@ -92,7 +93,7 @@ def test_chapter_three_without_a_manifestation_analyses_the_others(survey, scale
     # Its heading keeps its name, the interviews (coded on every theme) still count it; every number and word
     # of its evidence reads "—", and the opening says it was not asked.
     own = {key: text for key, text in result.texts.items() if key.startswith(f"ch3_{scale}_")}
-    assert {key for key, text in own.items() if text not in (predicaments.ABSENT, "")} == {
+    assert {key for key, text in own.items() if text not in (ABSENT, "")} == {
         f"ch3_{scale}_name", f"ch3_{scale}_iv"}
     assert CODEBOOK.block(scale).name in result.texts["ch3_not_asked"]
     assert f"fig-ch3-likert-{scale}" not in pasted_names(result.texts)
@@ -101,7 +102,7 @@ def test_chapter_three_without_a_manifestation_analyses_the_others(survey, scale
     assert len(result.ordinal.odds) == len(run(predicaments, survey).ordinal.odds) - 1
     # The cause in the same place has no correlation to state, and says so.
     cause = "c" + scale[1:]
-    assert result.texts[f"ch3_{cause}_rho"] == predicaments.ABSENT
+    assert result.texts[f"ch3_{cause}_rho"] == ABSENT
     assert "问卷没有问到" in result.texts[f"ch3_{cause}_elsewhere"]
 
 
@@ -110,7 +111,7 @@ def test_chapter_three_skips_the_sections_whose_block_is_absent(survey):
     assert result.ordinal is None and result.time_use is None
     stated = [key for key, text in result.texts.items()
               if key.startswith(("ch3_or_", "ch3_time_", "ch3_brant_", "ch3_role_"))
-              and text not in (predicaments.ABSENT, "") and not key.endswith("_missing")]
+              and text not in (ABSENT, "") and not key.endswith("_missing")]
     assert not stated
     assert "有序 logistic 回归无法进行" in result.texts["ch3_ordinal_missing"]
     assert "总体压力" in result.texts["ch3_ordinal_missing"]
@@ -129,9 +130,9 @@ def test_chapter_three_without_any_manifestation_keeps_what_needs_none(survey):
     assert result.groups is not None and result.groups.top_means is None
     assert "fig-ch3-group-differences" not in pasted_names(result.texts)
     # Each cause still reports its items and 普遍程度; its correlations cannot be computed.
-    assert result.texts["ch3_c1_prev"] != predicaments.ABSENT and result.cause_scales is not None
+    assert result.texts["ch3_c1_prev"] != ABSENT and result.cause_scales is not None
     assert "无法进行" in result.texts["ch3_causes_missing"]
-    assert result.texts["ch3_prev_leader"] == predicaments.ABSENT
+    assert result.texts["ch3_prev_leader"] == ABSENT
 
 
 def test_chapter_five_and_the_conclusion_without_question_12(survey):

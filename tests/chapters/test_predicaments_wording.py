@@ -8,17 +8,18 @@ import pandas as pd
 import pytest
 
 from zhucun.chapters import predicaments
-from zhucun.chapters.predicaments import (
+from zhucun.chapters.predicaments import short_label, summary_leader
+from zhucun.chapters.predicaments_comparisons import (
     _merge_phrase,
     _roles_top_phrase,
+    role_odds_phrase,
+    services_phrase,
+)
+from zhucun.chapters.predicaments_scales import (
     elsewhere_phrase,
     items_majority_phrase,
     prevalence_verdict,
-    role_odds_phrase,
-    services_phrase,
     share_words,
-    short_label,
-    summary_leader,
     top_items_phrase,
     weight_gap_phrase,
 )
