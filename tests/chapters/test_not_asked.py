@@ -94,7 +94,8 @@ def test_chapter_three_without_a_manifestation_analyses_the_others(survey, scale
     # of its evidence reads "—", and the opening says it was not asked.
     own = {key: text for key, text in result.texts.items() if key.startswith(f"ch3_{scale}_")}
     assert {key for key, text in own.items() if text not in (ABSENT, "")} == {
-        f"ch3_{scale}_name", f"ch3_{scale}_iv"}
+        f"ch3_{scale}_name", f"ch3_{scale}_iv", f"ch3_{scale}_status"}
+    assert "这一表现的分析无法进行" in own[f"ch3_{scale}_status"] and ABSENT in own[f"ch3_{scale}_status"]
     assert CODEBOOK.block(scale).name in result.texts["ch3_not_asked"]
     assert f"fig-ch3-likert-{scale}" not in pasted_names(result.texts)
     assert result.texts["ch3_ord_scales"] == "问卷问到的三种表现"

@@ -29,7 +29,7 @@ from zhucun.chapters.predicaments_comparisons import (
     ordinal_section,
     time_use_section,
 )
-from zhucun.chapters.predicaments_inputs import Inputs
+from zhucun.chapters.predicaments_inputs import ABSENT, Inputs
 from zhucun.chapters.predicaments_scales import (
     CausesSection,
     InterviewsSection,
@@ -161,6 +161,7 @@ def _introduction(inputs: Inputs) -> dict[str, str]:
     manifestation and cause (the thesis's, asked or not: the headings name them)."""
     texts = {
         "ch3_n": format_count(len(inputs.survey)),
+        "ch3_file": survey_file_label(),
         "ch3_thesis_n": format_count(deployment_figures(load_deployment())["thesis_sample_size"]),
         "ch3_data_kind": survey_sentence("ch3_data_kind", inputs.state),
         "ch3_not_asked": MystText(not_asked_sentence(inputs.cover.not_asked(*CHAPTER_BLOCKS), "本章的分析",
@@ -171,6 +172,25 @@ def _introduction(inputs: Inputs) -> dict[str, str]:
         for scale in inputs.codebook.scales(kind):
             texts[f"ch3_{scale.id}_name"] = scale.name
     return texts
+
+
+def _references(result: dict[str, object]) -> dict[str, MystText]:
+    """The cross-references of the prose to 三's tables and figures: {numref} where the table or figure exists,
+    '—' where the block it needs was not asked (a reference to nothing would break the build)."""
+    manifestations = result["manifestations"]
+    asked = set() if manifestations is None else {scale.id for scale in manifestations.scales}
+    exists = {
+        "tbl-ch3-agree": manifestations is not None, "tbl-ch3-scales": manifestations is not None,
+        **{f"fig-ch3-likert-{scale.id}": scale.id in asked for scale in load_codebook().scales("manifestation")},
+        "tbl-ch3-groups": result["groups"] is not None,
+        "tbl-ch3-ordinal": result["ordinal"] is not None, "fig-ch3-ordinal-odds": result["ordinal"] is not None,
+        "tbl-ch3-brant": result["ordinal"] is not None,
+        "fig-ch3-time-use": result["time_use"] is not None,
+        "fig-ch3-cause-heatmap": result["causes"] is not None,
+        "tbl-ch3-cause-scales": result["cause_scales"] is not None,
+    }
+    return {"ch3_ref_" + label[4:].replace("-", "_"): MystText(f"{{numref}}`{label}`" if present else ABSENT)
+            for label, present in exists.items()}
 
 
 def _merged(*parts: dict[str, str]) -> dict[str, str]:
@@ -229,7 +249,9 @@ def analyse(survey: pd.DataFrame | None = None, interviews: pd.DataFrame | None 
     interview_section = interviews_section(inputs, interviews)
     texts = _merged(_introduction(inputs), sample.texts, manifestation_texts, group_texts, ordinal_texts,
                     time_texts, cause_scale_texts, cause_texts, interview_section.texts)
-    texts = _merged(texts, _summary(inputs, texts, manifestations, groups, ordinal, causes))
+    texts = _merged(texts, _summary(inputs, texts, manifestations, groups, ordinal, causes), _references(
+        {"manifestations": manifestations, "groups": groups, "ordinal": ordinal, "time_use": time_use,
+         "causes": causes, "cause_scales": cause_scales}))
     return PredicamentsResult(n, state, inputs.source, sample, manifestations, groups, ordinal, time_use, causes,
                               cause_scales, interview_section, inputs.headlines, texts,
                               _checks(n, manifestations, groups, ordinal, causes))

@@ -17,6 +17,7 @@ from zhucun.chapters.predicaments_inputs import (
     absent,
     figure_directive,
     interval_cells,
+    not_asked_passage,
     or_dash,
     points,
 )
@@ -125,7 +126,7 @@ def groups_section(inputs: Inputs) -> tuple[dict[str, str], GroupDifferencesSect
     texts = {"ch3_groups_figure": MystText(""), "ch3_groups_generator": "",
              "ch3_groups_missing": MystText(not_asked_sentence(missing, "本节的比较", partial=True))}
     if not inputs.manifestations and not categorical:
-        texts["ch3_groups_missing"] = MystText(not_asked_sentence(missing, "不同群体之间的差异比较"))
+        texts["ch3_groups_missing"] = not_asked_passage(missing, "不同群体之间的差异比较")
         return texts | absent(*GROUP_KEYS, *LARGEST_KEYS), None
     outcomes = [inputs.manifestations_phrase() + "的量表得分（强度）"] if inputs.manifestations else []
     outcomes += ["总体压力是否“较大”或“很大”"] if categorical else []
@@ -319,8 +320,8 @@ def ordinal_section(inputs: Inputs) -> tuple[dict[str, str], OrdinalSection | No
         return (absent(*ORDINAL_KEYS) | {
             "ch3_brant_sparse": "", "ch3_generator_pressure": "", "ch3_role_generator": "",
             "ch3_ordinal_figure": MystText(""),
-            "ch3_ordinal_missing": MystText(not_asked_sentence(inputs.cover.pressure_model_not_asked(),
-                                                               "有序 logistic 回归"))}, None)
+            "ch3_ordinal_missing": not_asked_passage(inputs.cover.pressure_model_not_asked(),
+                                                     "有序 logistic 回归")}, None)
     predictors, reference = _predictors(inputs)
     pressure_labels = inputs.codebook.labels("overall_pressure")
     complete = predictors.notna().all(axis=1) & inputs.survey["overall_pressure"].notna()
@@ -419,8 +420,7 @@ def time_use_section(inputs: Inputs) -> tuple[dict[str, str], TimeUseSection | N
     if not inputs.cover.asked("time_use"):
         return (absent(*TIME_KEYS) | {
             "ch3_time_generator": "", "ch3_time_use_figure": MystText(""),
-            "ch3_time_missing": MystText(not_asked_sentence(inputs.cover.not_asked("time_use"),
-                                                            "工作时间去向的分析"))}, None)
+            "ch3_time_missing": not_asked_passage(inputs.cover.not_asked("time_use"), "工作时间去向的分析")}, None)
     codebook, survey = inputs.codebook, inputs.survey
     options = [v for v in codebook.of_type("multi_select_option") if v.startswith("time_")]
     table = option_shares(survey, options, groups=inputs.labelled("role"))

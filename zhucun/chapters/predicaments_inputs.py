@@ -9,6 +9,7 @@ import pandas as pd
 
 from zhucun.data.codebook import Block, Codebook, Scale
 from zhucun.data.survey import Coverage, DataState
+from zhucun.prose.data_description import not_asked_sentence
 from zhucun.prose.formatting import format_chinese_count, format_coefficient, format_share
 from zhucun.prose.glue import MystText
 from zhucun.stats.headlines import HeadlineResults
@@ -63,6 +64,13 @@ def or_dash(value: float) -> str:
 def absent(*keys: str) -> dict[str, str]:
     """The texts of a block not asked: each reads '—' where the prose would state it."""
     return dict.fromkeys(keys, ABSENT)
+
+
+def not_asked_passage(blocks, analysis: str) -> MystText:
+    """That *analysis* could not be run because *blocks* were not asked, and that the numbers the prose
+    would state read "—" ('' when nothing is missing)."""
+    sentence = not_asked_sentence(blocks, analysis)
+    return MystText(f"{sentence}下文以“{ABSENT}”代替无法计算的数字。" if sentence else "")
 
 
 def _scales_phrase(asked: tuple[Scale, ...], all_scales: tuple[Scale, ...], unit: str) -> str:

@@ -19,6 +19,7 @@ from zhucun.chapters.predicaments_inputs import (
     absent,
     figure_directive,
     interval_cells,
+    not_asked_passage,
     points,
 )
 from zhucun.data.survey import (
@@ -257,8 +258,10 @@ def manifestations_section(inputs: Inputs) -> tuple[dict[str, str], Manifestatio
     every = codebook.scales("manifestation")
     texts: dict[str, str] = {f"ch3_{scale.id}_figure": MystText("") for scale in every}
     for scale in every:
+        texts[f"ch3_{scale.id}_status"] = MystText("")
         if scale not in inputs.manifestations:
             texts |= absent(*(f"ch3_{scale.id}_{key}" for key in SCALE_KEYS))
+            texts[f"ch3_{scale.id}_status"] = not_asked_passage([inputs.cover.scale_block(scale.id)], "这一表现的分析")
     if not inputs.manifestations:
         texts |= absent("ch3_items_n", "ch3_items_per_scale", "ch3_items_majority_phrase", "ch3_top_item_phrase",
                          "ch3_weight_gap_phrase")
@@ -351,8 +354,10 @@ def cause_scales_section(inputs: Inputs) -> tuple[dict[str, str], pd.DataFrame |
     (tbl-ch3-cause-scales; None when no cause was asked)."""
     texts = {"ch3_items_per_cause": ABSENT}
     for cause in inputs.codebook.scales("cause"):
+        texts[f"ch3_{cause.id}_status"] = MystText("")
         if cause not in inputs.causes:
             texts |= absent(*(f"ch3_{cause.id}_{key}" for key in CAUSE_KEYS))
+            texts[f"ch3_{cause.id}_status"] = not_asked_passage([inputs.cover.scale_block(cause.id)], "这一成因的分析")
     if not inputs.causes:
         return texts, None
     per_cause = {len(scale.items) for scale in inputs.causes}
@@ -391,7 +396,7 @@ def causes_section(inputs: Inputs) -> tuple[dict[str, str], CausesSection | None
     for cause in codebook.scales("cause"):
         texts |= absent(*(f"ch3_{cause.id}_{key}" for key in PAIR_KEYS)) | {f"ch3_{cause.id}_elsewhere": ""}
     if not inputs.causes or not inputs.manifestations:
-        texts["ch3_causes_missing"] = MystText(not_asked_sentence(missing, "成因与表现的相关分析"))
+        texts["ch3_causes_missing"] = not_asked_passage(missing, "成因与表现的相关分析")
         return texts | absent("ch3_rho_pairs", "ch3_rho_sig_phrase") | {
             "ch3_diagonal_phrase": "", "ch3_generator_causes": ""}, None
     scores = inputs.scores
@@ -483,7 +488,9 @@ def interviews_section(inputs: Inputs, interviews: pd.DataFrame) -> InterviewsSe
         "ch3_iv_n": format_count(n),
         "ch3_iv_caveat": "访谈份数很少，" if n < 30 else "访谈对象是怎样选出的，数据文件没有记载，",
         "ch3_iv_kind": interview_sentence("ch3_iv_kind", state),
-        "ch3_iv_state": interview_sentence("ch3_iv_state", state),
+        # synthetic codes corroborate nothing; beside synthetic answers they only echo the same generator
+        "ch3_iv_state": interview_sentence("ch3_iv_state" if inputs.state.has_synthetic
+                                           else "ch3_iv_state_real_survey", state),
         # each manifestation's mentions, quoted in its subsection of （三）
         **{f"ch3_{theme.id}_iv": f"{format_count(int(interviews[theme.id].sum()))}份"
            for theme in inputs.codebook.scales("manifestation")},

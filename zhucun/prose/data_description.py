@@ -268,6 +268,12 @@ INTERVIEW_SENTENCES: dict[str, dict[str, str]] = {
         "mixed": ("当前的{rows}份编码中有{synthetic_rows}份是合成的，合成部分与问卷出自同一个生成器，"
                   "在它们被替换之前，二者相符不构成相互印证。"),
     },
+    # 第三章（三）: the same, when the survey has no synthetic rows (synthetic codes cannot corroborate real answers)
+    "ch3_iv_state_real_survey": {
+        "synthetic": "当前的编码是合成的，并非真实访谈，不能用来印证真实的问卷回答。",
+        "real": "当前的编码来自真实访谈，话题由受访者自己提起，可以与问卷相互印证，但谈到不等于程度严重。",
+        "mixed": "当前的{rows}份编码中有{synthetic_rows}份是合成的，合成部分不能用来印证真实的问卷回答。",
+    },
     # the interview chart's source line
     "interview_source": {
         "synthetic": "合成演示访谈编码",
