@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
-from zhucun.data.synthetic_assumptions import GeneratorBasis
+from zhucun.data.synthetic_assumptions import GeneratorBasis, measure_order_basis, scale_order_basis
 from zhucun.prose.english import english_block_name, english_list
 from zhucun.prose.formatting import format_count
 
@@ -393,3 +393,16 @@ def generator_label(basis: GeneratorBasis, state: DataState, language: str = "zh
     if state.kind == "mixed":
         core = (f"the data contain synthetic rows; {core}" if en else f"数据含合成答卷，{core}")
     return f" ({core})" if en else f"（{core}）"
+
+
+def leader_label(leader, kind: str, state: DataState, language: str = "zh") -> str:
+    """:func:`generator_label` of a headline :class:`~zhucun.stats.headlines.Leader`: whether the generator
+    puts the leader above its runner-up (for a tie: the first two tied). *kind*: "scale" or "measure".
+    '' for real data, or when there is nothing it leads."""
+    if not state.has_synthetic:
+        return ""
+    other = leader.ids[1] if leader.tied else leader.runner_up_id
+    if other is None:
+        return ""
+    basis = (scale_order_basis if kind == "scale" else measure_order_basis)(leader.ids[0], other)
+    return generator_label(basis, state, language)
