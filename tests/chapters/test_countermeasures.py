@@ -98,7 +98,7 @@ def test_best_and_worst_measure_with_effects_and_labels(result):
     assert result.ratings_table["对策"].iloc[0] == result.top["label"]
     assert result.ratings_table["对策"].iloc[-1] == result.bottom["label"]
     # The leader, the last and the first-against-last gap state the difference, its interval and the generator
-    assert "95%区间" in result.texts["ch5_top_sentence"] and "由生成器假设设定" in result.texts["ch5_top_sentence"]
+    assert "95%区间" in result.texts["ch5_top_sentence"] and "生成器假设" in result.texts["ch5_top_sentence"]
     assert "生成器假设" in result.texts["ch5_bottom_sentence"]
     assert "95%区间" in result.texts["ch5_top_bottom"] and "第1组 0.45、第2组 0.25" in result.texts["ch5_top_bottom"]
     assert "生成器假设" in result.texts["ch5_roles_largest"]

@@ -15,7 +15,7 @@ the ratings are None and the notebook shows why they could not be made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -323,8 +323,11 @@ def _ratings_texts(state, ratings, weighted, paired, roles, role_codes, role_lab
     role_a, role_b = role_labels
     differing = roles[roles["p_fisher_holm"] < LEVEL]
     def gap(item, difference, low, high) -> str:  # role a minus role b, so a negative gap reads as one
+        basis = group_difference_basis("role", item)
+        if difference < 0:  # the data put role a below: the assumptions' direction is compared with that
+            basis = replace(basis, direction=-basis.direction)
         return (f"{role_a}减{role_b}为{format_points(difference)}个百分点（95%区间{format_points(low)}至"
-                f"{format_points(high)}）{_label(state, group_difference_basis('role', item))}")
+                f"{format_points(high)}）{_label(state, basis)}")
 
     listed = "；".join(f"“{labels[r.item]}”，{gap(r.item, r.difference, r.difference_low, r.difference_high)}"
                       for r in differing.itertuples())

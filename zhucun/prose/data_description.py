@@ -378,15 +378,24 @@ def generator_label(basis: GeneratorBasis, state: DataState, language: str = "zh
     if not state.has_synthetic:
         return ""
     en = language == "en"
+    expected_zh = f"，{basis.expected}" if basis.expected else ""
+    expected_en = ""
+    if basis.expected:  # "按这些假设预期为58.2%对56.2%"
+        shares = basis.expected.removeprefix("按这些假设预期为").replace("对", " against ")
+        expected_en = f"; expected under them: {shares}"
     if basis.set_by_assumptions and basis.direction >= 0:
-        core = (f"set by the generator's assumptions: {basis.assumption}" if en
-                else f"由生成器假设设定：{basis.assumption}")
+        core = (f"set by the generator's assumptions: {basis.assumption_en}{expected_en}" if en
+                else f"由生成器假设设定：{basis.assumption}{expected_zh}")
     elif basis.set_by_assumptions:
-        core = (f"chance in generated data: the assumptions set the opposite order ({basis.assumption})" if en
-                else f"生成数据中的偶然结果：生成器假设设定的次序正相反（{basis.assumption}）")
+        core = (f"chance in generated data: the assumptions set the opposite order ({basis.assumption_en}"
+                f"{expected_en})" if en
+                else f"生成数据中的偶然结果：生成器假设设定的次序正相反（{basis.assumption}{expected_zh}）")
     elif basis.artefact:
-        core = (f"an artefact of the generated data: {basis.artefact}" if en
+        core = ("an artefact of the generated data: the generator gives it no direct path" if en
                 else f"生成数据的人为结果：{basis.artefact}")
+    elif basis.expected:
+        core = (f"chance in generated data: the generator's assumptions make almost no difference{expected_en}" if en
+                else f"生成数据中的偶然结果：生成器假设几乎没有设定这一差别{expected_zh}")
     else:
         core = ("chance in generated data: the generator's assumptions set no such order" if en
                 else "生成数据中的偶然结果：生成器假设没有设定这一差别")

@@ -30,7 +30,7 @@ def _test_clause(leader: Leader, english: bool = False) -> str:
 
 
 def difference_clause(leader: Leader) -> str:
-    """'高出0.8个百分点，95%区间−9.5至11.1个百分点' for the leader's paired difference ('' without one)."""
+    """'相差0.8个百分点，95%区间-9.5至11.1个百分点': the leader's paired difference ('' without one)."""
     if math.isnan(leader.difference):
         return ""
     return (f"相差{format_points(leader.difference)}个百分点，95%区间{format_points(leader.difference_low)}"
@@ -64,12 +64,11 @@ def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str
     runner = f"居第二的“{leader.runner_up_label}”{shown(leader.runner_up_value)}"
     if math.isnan(leader.p_value):
         return f"{head}{label}，它与{runner}在每位受访者身上都没有差别，无从检验"
-    effect = difference_clause(leader)
+    evidence = "；".join(part for part in (difference_clause(leader), _test_clause(leader)) if part)
     if leader.ahead:
-        return (f"{head}{label}；同一批受访者的配对比较（{effect}；{_test_clause(leader)}）表明它确实高于"
-                f"{runner}")
-    return (f"{head}{label}，但它与{runner}的差别在同一批受访者的配对比较中不显著（{effect}；"
-            f"{_test_clause(leader)}），不能说哪一项更高")
+        return f"{head}{label}；同一批受访者的配对比较（{evidence}）表明它确实高于{runner}"
+    return (f"{head}{label}，但它与{runner}的差别在同一批受访者的配对比较中并不显著（{evidence}），"
+            "不能说哪一项更高")
 
 
 def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], str],
@@ -92,12 +91,11 @@ def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], st
     runner = f"the second, “{names(leader.runner_up_id)}”{shown}"
     if math.isnan(leader.p_value):
         return f"{head}{label}; no respondent answered it differently from {runner}, so there is nothing to test"
-    effect = difference_clause_en(leader)
+    evidence = "; ".join(part for part in (difference_clause_en(leader), _test_clause(leader, True)) if part)
     if leader.ahead:
-        return (f"{head}{label}; a paired comparison of the same respondents ({effect}; "
-                f"{_test_clause(leader, True)}) shows it above {runner}")
+        return f"{head}{label}; a paired comparison of the same respondents ({evidence}) shows it above {runner}"
     return (f"{head}{label}, but its lead over {runner}, is not significant in a paired comparison of the same "
-            f"respondents ({effect}; {_test_clause(leader, True)}), so these data cannot tell which is higher")
+            f"respondents ({evidence}), so these data cannot tell which is higher")
 
 
 def summary_leader_phrase(leader: Leader) -> str:
