@@ -500,7 +500,7 @@ def _manifestations(inputs: _Inputs) -> ManifestationsSection | None:
         "ch3_top_item_phrase": top_items_phrase(list(tied["label"]),
                                                 [codebook.scale(scale).name for scale in tied["scale"]]),
         "ch3_top_scale": "”“".join(strongest.labels),
-        "ch3_top_scale_sentence": leader_sentence(strongest, "平均得分"),
+        "ch3_top_scale_sentence": leader_sentence(strongest, "普遍程度（量表得分达到4分的受访者比例）"),
         "ch3_weight_gap_phrase": weight_gap_phrase(largest_gap),
     }
     scales = []
