@@ -193,7 +193,8 @@ def _problem_texts(survey: pd.DataFrame, framework: Framework, problems: pd.Data
             if scale.id in rows.index:
                 row = rows.loc[scale.id]
                 word = uncertain_share_word(row["share"], row["low"], row["high"], row["weighted_share"])
-                texts[f"ch5_{scale.id}_clause"] = f"{word}受访者总体上同意"
+                # the reason of a 约半数 is given once, in the table's 读作 column and the section's definition
+                texts[f"ch5_{scale.id}_clause"] = f"{word.split('（')[0]}受访者总体上同意"
                 texts[f"ch5_{scale.id}_share"] = format_percent(row["share"])
             else:
                 texts[f"ch5_{scale.id}_clause"] = (
@@ -281,6 +282,9 @@ def _ratings_texts(state, ratings, weighted, paired, roles, role_codes, role_lab
         "ch5_top_wshare": format_percent(wide.loc[top["measure"], "share"]),
         "ch5_bottom_sentence": _bottom_sentence(state, overall, bottom_rows, word(bottom)),
         "ch5_exact_below": format_count(EXACT_BELOW),
+        # the chart's text alternative (not prose): the extremes as the chart shows them
+        "ch5_chart_extremes": (f"全体中比例最高的是{quoted_list(top_rows['label'])}（{format_percent(top['share'])}），"
+                               f"最低的是{quoted_list(bottom_rows['label'])}（{format_percent(bottom['share'])}）"),
     }
     words = [word(row) for _, row in overall.iterrows()]
     clear = sum(w in MAJORITY_WORDS for w in words)
