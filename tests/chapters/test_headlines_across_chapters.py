@@ -60,7 +60,7 @@ def test_every_chapter_names_the_same_leaders(chapters):
         assert quoted in front.texts["abs_strongest_leader"]
     assert set(five.top_tied) == set(best.ids)
     for label in best.labels:
-        assert label in five.texts["ch5_top_measure"] and label in six.texts["ch6_best_measure"]
+        assert label in five.texts["ch5_top_sentence"] and label in six.texts["ch6_best_leader"]
         assert f"“{label}”" in front.texts["abs_best_leader"]
     # The same verdict of the paired test wherever the lead is stated with its test.
     assert ("确实高于" in six.texts["ch6_strongest_leader"]) == strongest.ahead

@@ -140,12 +140,13 @@ def test_chapter_five_and_the_conclusion_without_question_12(survey):
     data = without(survey, ("countermeasures",))
     measures = run(countermeasures, data)
     assert measures.ratings is None and measures.top is None and measures.ratings_table is None
-    assert not {"ch5_top_measure", "ch5_top_share", "ch5_majority_phrase"} & set(measures.texts)
-    assert "受访者对各项对策的评价无法进行" in measures.texts["ch5_ratings_section"]
+    assert not {"ch5_top_sentence", "ch5_bottom_sentence", "ch5_majority_phrase"} & set(measures.texts)
+    assert not measures.rated  # the notebook pastes the reason instead of its ratings section
+    assert "受访者对各项对策的评价无法进行" in measures.texts["ch5_ratings_unavailable"]
     assert "fig-ch5-measure-ratings" not in pasted_names(measures.texts)
     assert measures.texts["ch5_ratings_caveat"] == ""
     summary = run(conclusion, data)
-    assert "ch6_best_measure" not in summary.texts and summary.checks["最高对策"] is None
+    assert "ch6_best_leader" not in summary.texts and summary.checks["最高对策"] is None
     assert "对策帮助程度评价（第12题）" in summary.texts["ch6_best_sentence"]
     # The manifestations are still compared.
     assert summary.headlines.strongest_manifestation is not None and "ch6_strongest_leader" in summary.texts

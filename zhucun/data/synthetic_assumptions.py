@@ -18,6 +18,7 @@ the generator would not apply.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,6 +252,52 @@ class GeneratorBasis:
     assumption: str        # the assumption, in Chinese, with its numbers ('' when none sets the result)
     direction: int = 0     # for an order "a above b": +1 the assumptions put a above b, −1 below, 0 no order
     artefact: str = ""     # for a result no assumption sets but the generating process can still produce
+    expected: str = ""     # what the assumptions lead one to expect, e.g. "按这些假设预期为58.2%对56.2%"
+    assumption_en: str = ""  # the assumption in English, for the English abstract
+
+
+# Expected values under the assumptions come from one large generated sample (fixed seed): exact enough to
+# tell an order the assumptions make from one they barely make (a gap below MIN_EXPECTED_GAP).
+EXPECTED_N = 200_000
+EXPECTED_SEED = 1
+MIN_EXPECTED_GAP = 0.01  # an expected gap of shares below one percentage point sets no order worth the name
+
+
+_EXPECTED_SAMPLES: dict[str, pd.DataFrame] = {}  # by the assumptions' JSON text (a dict is no cache key)
+
+
+def _expected_sample(assumptions: dict) -> pd.DataFrame:
+    key = json.dumps(assumptions, sort_keys=True, default=str)
+    if key not in _EXPECTED_SAMPLES:
+        if len(_EXPECTED_SAMPLES) >= 4:
+            _EXPECTED_SAMPLES.pop(next(iter(_EXPECTED_SAMPLES)))
+        _EXPECTED_SAMPLES[key] = generate_survey(EXPECTED_N, EXPECTED_SEED, assumptions)
+    return _EXPECTED_SAMPLES[key]
+
+
+def _share_of(sample: pd.DataFrame, key: str, codebook: Codebook) -> float:
+    """A scale's share of scores ≥ 4 (普遍程度: the mean of the answered items when at least half were
+    answered), or a measure's share rating 4–5, in *sample*."""
+    scales = {scale.id: scale for scale in codebook.scales()}
+    if key in scales:
+        items = sample[list(scales[key].items)].astype("float64")
+        score = items.mean(axis=1).where(items.notna().sum(axis=1) >= len(scales[key].items) / 2)
+        return float((score.dropna() >= 4).mean())
+    return float(sample[key].astype("float64").dropna().isin((4, 5)).mean())
+
+
+def _expected_shares(assumptions: dict, codebook: Codebook, ids: tuple[str, ...]) -> dict[str, float]:
+    """Expected share of each id (scale or measure) under the assumptions."""
+    sample = _expected_sample(assumptions)
+    return {key: _share_of(sample, key, codebook) for key in ids}
+
+
+def _expected_order(higher: str, lower: str, assumptions: dict, codebook: Codebook) -> tuple[int, str]:
+    """(+1/−1/0, '按假设预期为a%对b%'): the order of the two expected shares, 0 below MIN_EXPECTED_GAP."""
+    shares = _expected_shares(assumptions, codebook, (higher, lower))
+    a, b = shares[higher], shares[lower]
+    text = f"按这些假设预期为{a * 100:.1f}%对{b * 100:.1f}%"
+    return (0 if abs(a - b) < MIN_EXPECTED_GAP else (1 if a > b else -1)), text
 
     @property
     def agrees(self) -> bool:
@@ -318,8 +365,7 @@ def scale_order_basis(higher: str, lower: str, assumptions: dict | None = None,
         if scale_id not in assumptions["items"]["scale_shift"]:
             raise AssumptionError(f"量表 {scale_id!r} 没有位置偏移假设 / no scale_shift for {scale_id!r}")
     a, b = _scale_location(higher, assumptions), _scale_location(lower, assumptions)
-    direction = _order(a, b)
-    if not direction:
+    if not _order(a, b) and _effects_on(higher, assumptions) == _effects_on(lower, assumptions):
         return GeneratorBasis(False, "")
     shifts = assumptions["items"]["scale_shift"]
     text = (f"量表位置偏移：{names[higher]} {format_assumption(shifts[higher])}、"
@@ -327,7 +373,11 @@ def scale_order_basis(higher: str, lower: str, assumptions: dict | None = None,
     groups = [(s, e) for s in (higher, lower) for e in _effects_on(s, assumptions)]
     if groups:
         text += "，另加身份等群体效应"
-    return GeneratorBasis(True, text, direction)
+    direction, expected = _expected_order(higher, lower, assumptions, codebook)
+    text_en = (f"scale location shifts {format_assumption(shifts[higher])} and {format_assumption(shifts[lower])}"
+               + (", plus group effects" if groups else ""))
+    return GeneratorBasis(bool(direction), text if direction else "", direction, expected=expected,
+                          assumption_en=text_en if direction else "")
 
 
 def measure_order_basis(higher: str, lower: str, assumptions: dict | None = None,
@@ -347,11 +397,15 @@ def measure_order_basis(higher: str, lower: str, assumptions: dict | None = None
         return GeneratorBasis(False, "")
     a = float(measures["base"][ga.id]) + weight * means[ga.answers]
     b = float(measures["base"][gb.id]) + weight * means[gb.answers]
-    direction = _order(a, b)
-    if not direction:
+    if not _order(a, b):
         return GeneratorBasis(False, "")
-    return GeneratorBasis(True, f"对策组基线：第{ga.id[1:]}组 {format_assumption(measures['base'][ga.id])}、"
-                                f"第{gb.id[1:]}组 {format_assumption(measures['base'][gb.id])}", direction)
+    direction, expected = _expected_order(higher, lower, assumptions, codebook)
+    text = (f"对策组基线：第{ga.id[1:]}组 {format_assumption(measures['base'][ga.id])}、"
+            f"第{gb.id[1:]}组 {format_assumption(measures['base'][gb.id])}")
+    text_en = (f"group bases {format_assumption(measures['base'][ga.id])} (group {ga.id[1:]}) and "
+               f"{format_assumption(measures['base'][gb.id])} (group {gb.id[1:]})")
+    return GeneratorBasis(bool(direction), text if direction else "", direction, expected=expected,
+                          assumption_en=text_en if direction else "")
 
 
 def group_difference_basis(variable: str, outcome: str, assumptions: dict | None = None,
@@ -376,8 +430,20 @@ def group_difference_basis(variable: str, outcome: str, assumptions: dict | None
         parts = [f"驻村每增加12个月 {format_assumption(e[2])}" for e in effects]
     else:
         parts = [f"{_label(codebook, variable, e[1])} {format_assumption(e[2])}" for e in effects]
-    # direction: the sign of the (first) effect, the named category against the others
-    return GeneratorBasis(True, f"群体效应：{'、'.join(parts)}（作用于“{name}”）{via}", _order(effects[0][2], 0.0))
+    text = f"群体效应：{'、'.join(parts)}（作用于“{name}”）{via}"
+    text_en = f"group effects of {variable} on {scale_id}"
+    if key == TENURE_EFFECT_KEY:  # a slope: no two groups to compare; the sign of the effect is the direction
+        return GeneratorBasis(True, text, _order(effects[0][2], 0.0), assumption_en=text_en)
+    # the named category against the others, as expected under the assumptions (a small gap sets nothing)
+    category = effects[0][1]
+    sample = _expected_sample(assumptions)
+    inside = sample[variable].astype("str") == category
+    a = _share_of(sample.loc[inside], outcome, codebook)
+    b = _share_of(sample.loc[~inside], outcome, codebook)
+    expected = (f"按这些假设预期{_label(codebook, variable, category)}为{a * 100:.1f}%、其余为{b * 100:.1f}%")
+    if abs(a - b) < MIN_EXPECTED_GAP:
+        return GeneratorBasis(False, "", expected=expected)
+    return GeneratorBasis(True, text, 1 if a > b else -1, expected=expected, assumption_en=text_en)
 
 
 def correlation_basis(a: str, b: str, assumptions: dict | None = None,
@@ -429,22 +495,20 @@ def pressure_coefficient_basis(variable: str, assumptions: dict | None = None,
 def time_use_order_basis(higher: str, lower: str, assumptions: dict | None = None,
                          codebook: Codebook | None = None) -> GeneratorBasis:
     """Whether the generator makes time-use option *higher* chosen more often than *lower*: each option's
-    expected score (``time_use.options``: base plus its coefficients times the mean manifestation factors);
-    the options with the highest scores are chosen, so a higher expected score means a higher share."""
+    score is ``time_use.options`` (a base plus coefficients on the manifestation factors) and the highest
+    scores are chosen, so the order is read from the shares expected under the assumptions (a gap below
+    :data:`MIN_EXPECTED_GAP` sets no order)."""
     assumptions, codebook = _inputs(assumptions, codebook)
     options = assumptions["time_use"]["options"]
     for option in (higher, lower):
         if option not in options:
             raise AssumptionError(f"{option!r} 不是时间去向的选项 / not a time-use option")
-    means = _factor_means(assumptions)
-
-    def score(option: str) -> float:
-        return sum(float(value) * (1.0 if key == "base" else means.get(key, 0.0))
-                   for key, value in options[option].items())
-
-    direction = _order(score(higher), score(lower))
-    if not direction:
-        return GeneratorBasis(False, "")
-    return GeneratorBasis(True, f"时间去向选项的基线：{codebook.short_label(higher)} "
-                                f"{format_assumption(options[higher]['base'])}、{codebook.short_label(lower)} "
-                                f"{format_assumption(options[lower]['base'])}", direction)
+    sample = _expected_sample(assumptions)
+    a, b = (float(sample[option].astype("float64").mean()) for option in (higher, lower))
+    expected = f"按这些假设预期为{a * 100:.1f}%对{b * 100:.1f}%"
+    if abs(a - b) < MIN_EXPECTED_GAP:
+        return GeneratorBasis(False, "", expected=expected)
+    text = (f"时间去向选项的基线：{codebook.short_label(higher)} {format_assumption(options[higher]['base'])}、"
+            f"{codebook.short_label(lower)} {format_assumption(options[lower]['base'])}")
+    return GeneratorBasis(True, text, 1 if a > b else -1, expected=expected,
+                          assumption_en=f"time-use bases {options[higher]['base']} and {options[lower]['base']}")

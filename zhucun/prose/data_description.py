@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
-from zhucun.data.synthetic_assumptions import GeneratorBasis
+from zhucun.data.synthetic_assumptions import GeneratorBasis, measure_order_basis, scale_order_basis
 from zhucun.prose.english import english_block_name, english_list
 from zhucun.prose.formatting import format_count
 
@@ -399,18 +399,40 @@ def generator_label(basis: GeneratorBasis, state: DataState, language: str = "zh
     if not state.has_synthetic:
         return ""
     en = language == "en"
+    expected_zh = f"，{basis.expected}" if basis.expected else ""
+    expected_en = ""
+    if basis.expected:  # "按这些假设预期为58.2%对56.2%"
+        shares = basis.expected.removeprefix("按这些假设预期为").replace("对", " against ")
+        expected_en = f"; expected under them: {shares}"
     if basis.set_by_assumptions and basis.direction >= 0:
-        core = (f"set by the generator's assumptions: {basis.assumption}" if en
-                else f"由生成器假设设定：{basis.assumption}")
+        core = (f"set by the generator's assumptions: {basis.assumption_en}{expected_en}" if en
+                else f"由生成器假设设定：{basis.assumption}{expected_zh}")
     elif basis.set_by_assumptions:
-        core = (f"chance in generated data: the assumptions set the opposite order ({basis.assumption})" if en
-                else f"生成数据中的偶然结果：生成器假设设定的次序正相反（{basis.assumption}）")
+        core = (f"chance in generated data: the assumptions set the opposite order ({basis.assumption_en}"
+                f"{expected_en})" if en
+                else f"生成数据中的偶然结果：生成器假设设定的次序正相反（{basis.assumption}{expected_zh}）")
     elif basis.artefact:
-        core = (f"an artefact of the generated data: {basis.artefact}" if en
+        core = ("an artefact of the generated data: the generator gives it no direct path" if en
                 else f"生成数据的人为结果：{basis.artefact}")
+    elif basis.expected:
+        core = (f"chance in generated data: the generator's assumptions make almost no difference{expected_en}" if en
+                else f"生成数据中的偶然结果：生成器假设几乎没有设定这一差别{expected_zh}")
     else:
         core = ("chance in generated data: the generator's assumptions set no such order" if en
                 else "生成数据中的偶然结果：生成器假设没有设定这一差别")
     if state.kind == "mixed":
         core = (f"the data contain synthetic rows; {core}" if en else f"数据含合成答卷，{core}")
     return f" ({core})" if en else f"（{core}）"
+
+
+def leader_label(leader, kind: str, state: DataState, language: str = "zh") -> str:
+    """:func:`generator_label` of a headline :class:`~zhucun.stats.headlines.Leader`: whether the generator
+    puts the leader above its runner-up (for a tie: the first two tied). *kind*: "scale" or "measure".
+    '' for real data, or when there is nothing it leads."""
+    if not state.has_synthetic:
+        return ""
+    other = leader.ids[1] if leader.tied else leader.runner_up_id
+    if other is None:
+        return ""
+    basis = (scale_order_basis if kind == "scale" else measure_order_basis)(leader.ids[0], other)
+    return generator_label(basis, state, language)
