@@ -12,6 +12,7 @@ from zhucun.chapters.predicaments import short_label, summary_leader
 from zhucun.chapters.predicaments_comparisons import (
     _merge_phrase,
     _roles_top_phrase,
+    clear_predictors_phrase,
     role_odds_phrase,
     services_phrase,
 )
@@ -84,6 +85,15 @@ def test_short_label_drops_the_numbers_and_points_to_the_section():
     assert short_label("（数据含合成答卷，由生成器假设设定：甲 0.4）") == (
         "（数据含合成答卷，由生成器假设设定，见第（三）节）")
     assert short_label("") == ""
+
+
+def test_clear_predictors_are_named_when_some_but_not_all_are_clear():
+    odds = pd.DataFrame({"predictor": ["甲", "乙", "丙"], "low": [1.2, 0.5, 0.1], "high": [3.0, 2.0, 0.9]})
+    assert clear_predictors_phrase(odds) == "在3个自变量中，95%区间不含1的有2个：“甲”和“丙”"
+    assert clear_predictors_phrase(odds.iloc[[1]]) == "1个自变量的95%区间全都包含1"
+    assert clear_predictors_phrase(odds.iloc[[0, 2]]) == "全部2个自变量的95%区间都不含1"
+    # An interval touching 1 contains it.
+    assert "全都包含1" in clear_predictors_phrase(pd.DataFrame({"predictor": ["甲"], "low": [1.0], "high": [2.0]}))
 
 
 def test_role_odds_phrase():

@@ -71,6 +71,7 @@ from zhucun.stats.group_tests import (
 )
 from zhucun.stats.headlines import HeadlineResults, Leader, headline_results
 from zhucun.stats.likert import scale_scores
+from zhucun.stats.paired_comparisons import EXACT_BELOW
 from zhucun.stats.weighting import poststratification_weights
 
 # （九）小结 --------------------------------------------------------------------------------------------------
@@ -167,6 +168,7 @@ def _introduction(inputs: Inputs) -> dict[str, str]:
         "ch3_not_asked": MystText(not_asked_sentence(inputs.cover.not_asked(*CHAPTER_BLOCKS), "本章的分析",
                                                      partial=True)),
         "ch3_min_expected": format_count(MIN_EXPECTED),
+        "ch3_exact_below": format_count(EXACT_BELOW),
     }
     for kind in ("manifestation", "cause"):
         for scale in inputs.codebook.scales(kind):

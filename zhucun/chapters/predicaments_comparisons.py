@@ -305,6 +305,15 @@ ORDINAL_KEYS = ("ch3_ord_scales", "ch3_ord_reference", "ch3_village_types_n", "c
                 "ch3_brant_phrase")
 
 
+def clear_predictors_phrase(odds: pd.DataFrame) -> str:
+    """How many predictors' 95% intervals exclude 1, and which (named when some but not all do)."""
+    clear = odds[(odds["low"] > 1) | (odds["high"] < 1)]
+    phrase = count_phrase(len(clear), len(odds), none="{total}个自变量的95%区间全都包含1",
+                          some="在{total}个自变量中，95%区间不含1的有{count}个",
+                          every="全部{total}个自变量的95%区间都不含1")
+    return f"{phrase}：{quoted_list(clear['predictor'])}" if 0 < len(clear) < len(odds) else phrase
+
+
 def role_odds_phrase(low: float, high: float) -> str:
     """What the role's odds-ratio interval says, in words."""
     return {"更可能": "区间整体高于1：第一书记报告更高一级压力的可能更大",
@@ -339,9 +348,7 @@ def ordinal_section(inputs: Inputs) -> tuple[dict[str, str], OrdinalSection | No
         "ch3_ord_merge_phrase": _merge_phrase(merges, pressure_labels),
         "ch3_village_types_n": format_count(len(inputs.codebook.labels("village_type"))),
         "ch3_village_type_reason": _village_type_reason(inputs.survey),
-        "ch3_or_clear_phrase": count_phrase(
-            clear, len(odds), none="{total}个自变量的95%区间全都包含1",
-            some="在{total}个自变量中，95%区间不含1的有{count}个", every="全部{total}个自变量的95%区间都不含1"),
+        "ch3_or_clear_phrase": clear_predictors_phrase(odds),
         "ch3_generator_pressure": survey_sentence("ch3_generator_pressure", inputs.state),
         "ch3_or_role": or_dash(role["odds_ratio"]),
         "ch3_or_role_low": or_dash(role["low"]),

@@ -46,6 +46,7 @@ from zhucun.prose.formatting import (
     format_weight,
 )
 from zhucun.prose.glue import MystText
+from zhucun.prose.headline_wording import TEST_NAMES
 from zhucun.prose.wording import (
     comparison_word,
     correlation_direction_word,
@@ -182,7 +183,7 @@ class ManifestationsSection:
 SCALE_KEYS = ("prev", "prev_low", "prev_high", "prev_w", "prev_word", "prev_note", "top_item", "top_share",
               "low_item")
 LEADER_KEYS = ("ch3_prev_leader", "ch3_prev_runner", "ch3_prev_diff", "ch3_prev_diff_low", "ch3_prev_diff_high",
-               "ch3_prev_p", "ch3_prev_verdict")
+               "ch3_prev_test", "ch3_prev_p", "ch3_prev_verdict")
 
 
 def scale_summaries(inputs: Inputs, kind: str) -> pd.DataFrame:
@@ -246,6 +247,7 @@ def _leader_texts(inputs: Inputs) -> dict[str, str]:
         "ch3_prev_diff": ABSENT if math.isnan(leader.difference) else points(leader.difference),
         "ch3_prev_diff_low": ABSENT if math.isnan(leader.difference_low) else points(leader.difference_low),
         "ch3_prev_diff_high": ABSENT if math.isnan(leader.difference_high) else points(leader.difference_high),
+        "ch3_prev_test": TEST_NAMES[leader.test][0] if leader.test else ABSENT,
         "ch3_prev_p": format_p_value(leader.p_value),
         "ch3_prev_verdict": prevalence_verdict(leader),
         "ch3_prev_generator": generator_label(basis, inputs.state),
