@@ -88,3 +88,27 @@ def test_interview_shares_and_time_use(result):
 @pytest.mark.parametrize(("p", "text"), [(0.0004, "<0.001"), (0.001, "0.001"), (0.04567, "0.046"), (math.nan, "—")])
 def test_format_p_value(p, text):
     assert format_p_value(p) == text
+
+
+LABELLED = ("ch3_prev_generator", "ch3_time_generator", "ch3_groups_generator", "ch3_role_generator")
+
+
+def test_every_ranking_difference_and_coefficient_carries_its_generator_label(result):
+    # Synthetic data: the leader, the time-use leader, the largest group difference and the role's odds ratio
+    # each say whether the generator's assumptions set them, and which.
+    assert result.survey_state.kind == "synthetic"
+    for name in LABELLED:
+        assert "生成" in result.texts[name], name
+    assert "由生成器假设设定" in result.texts["ch3_time_generator"]  # time_use.options: 填表报数 has the top base
+    assert "人为结果" in result.texts["ch3_role_generator"]  # role has no direct path to overall pressure
+    assert "（" in result.texts["ch3_sum_leader"] and "见第（三）节" in result.texts["ch3_sum_leader"]
+
+
+def test_with_real_data_the_same_places_report_findings():
+    real = analyse(load_survey().drop(columns="synthetic"))
+    assert real.survey_state.kind == "real"
+    for name in LABELLED:
+        assert "生成" not in real.texts[name] and "合成" not in real.texts[name], name
+    assert real.texts["ch3_role_generator"].startswith("用真实数据时")
+    # The synthetic interview codes cannot corroborate real answers.
+    assert "不能用来印证" in real.texts["ch3_iv_state"]
