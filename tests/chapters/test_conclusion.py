@@ -8,7 +8,7 @@ from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import countermeasures
 from zhucun.chapters.conclusion import analyse, support_strength
 from zhucun.data.survey import load_survey
-from zhucun.number_format import format_mean, format_share
+from zhucun.number_format import format_share
 from zhucun.stats.headlines import strongest_manifestation
 from zhucun.stats.likert import scale_scores
 
@@ -30,18 +30,20 @@ def test_every_prose_glue_name_is_a_text_or_a_glued_chart(result):
 
 def test_best_measure_is_chapter_five_s(result, survey):
     five = countermeasures.analyse(survey)
-    assert result.texts["ch6_best_measure"] == five.texts["ch5_top_measure"]
-    assert result.texts["ch6_best_share"] == five.texts["ch5_top_share"]
+    wording = "获评程度（认为帮助较大或很大的受访者比例）"
+    assert result.texts["ch6_best_leader"] == five.texts["ch5_top_sentence"].replace("获评程度", wording, 1)
     assert result.texts["ch6_measures"] == five.texts["ch5_measures"]
+    assert "生成器假设" in result.texts["ch6_best_leader"] and "95%区间" in result.texts["ch6_best_leader"]
 
 
 def test_the_strongest_manifestation_is_the_books_headline(result, survey):
     leader = strongest_manifestation(survey)
     assert result.headlines.strongest_manifestation == leader
-    assert result.means["mean"].max() == leader.value == result.score_chart_data["量表平均得分"].max()  # exact
+    assert result.prevalence["share"].max() == leader.value == result.score_chart_data["普遍程度"].max()  # exact
     assert list(result.means["mean"]) == pytest.approx(list(scale_scores(survey, kind="manifestation").mean()))
     sentence = result.texts["ch6_strongest_leader"]
-    assert f"“{leader.label}”（{format_mean(leader.value)}）" in sentence and "Wilcoxon" in sentence
+    assert f"“{leader.label}”（{format_share(leader.value)}）" in sentence and "McNemar" in sentence
+    assert "95%区间" in sentence and "生成器假设" in sentence  # the difference and where the order comes from
     # The difference is judged by the paired test, never by interval overlap.
     assert ("确实高于" in sentence) == leader.ahead and "重叠" not in sentence
     assert "{glue}`ch6_strongest_leader`" in result.texts["ch6_strongest_sentence"]
@@ -80,6 +82,12 @@ def test_support_strength_follows_policy_state_and_share(policy, state, share, e
     assert support_strength(policy, state, share) == expected
 
 
+def test_support_strength_words_hold_under_the_interval():
+    assert support_strength("间接：…", "real", 0.54, (0.453, 0.626, 0.52)).endswith(
+        "问卷：约半数（与半数的差别不显著）受访者评4–5分")
+    assert support_strength("间接：…", "real", 0.81, (0.73, 0.87, 0.80)).endswith("问卷：大多数受访者评4–5分")
+
+
 def test_support_table_calls_demonstration_data_no_evidence(result, survey):
     table = result.support_table
     assert len(table) == 11 and list(table.columns)[-1] == "依据强度"
@@ -100,11 +108,11 @@ def test_best_measure_sentence_carries_its_own_state_label(result):
 
 def test_conclusion_on_other_data(survey):
     other = analyse(survey.assign(m_whistle=5.0, p3_funds=1.0, p3_unit_support=1.0, p3_local_coordination=1.0))
-    assert other.texts["ch6_best_measure"] == "健全“乡村吹哨，部门报到”机制"
-    assert other.texts["ch6_best_pairs"] == "校正后，其余10项的获评比例都显著低于它"
-    assert other.means.set_index("scale").loc["p3", "mean"] < other.means["mean"].max()
+    assert "最高的是“健全“乡村吹哨，部门报到”机制”" in other.texts["ch6_best_leader"]
+    assert "确实高于" in other.texts["ch6_best_leader"]
+    assert other.prevalence.set_index("scale").loc["p3", "share"] == 0
     tied = analyse(survey.assign(m_handover=5.0, m_whistle=5.0))
-    assert "并列的" in tied.texts["ch6_best_sentence"] and "和" in tied.texts["ch6_best_measure"]
+    assert "并列" in tied.texts["ch6_best_leader"]
 
 
 def test_no_heading_calls_demonstration_results_findings():

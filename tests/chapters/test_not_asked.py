@@ -19,6 +19,7 @@ from zhucun.chapters import (
     predicaments,
     requirements,
 )
+from zhucun.chapters.predicaments_inputs import ABSENT
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_survey
 
@@ -89,28 +90,37 @@ def test_with_every_block_asked_no_chapter_speaks_of_one_not_asked(survey):
 def test_chapter_three_without_a_manifestation_analyses_the_others(survey, scale):
     result = run(predicaments, without(survey, (scale,)))
     assert [s.id for s in result.manifestations.scales] == [s for s in ("p1", "p2", "p3", "p4") if s != scale]
-    # Only its name (the headings) and the sentence that it was not asked remain of it.
-    assert {key for key in result.texts if key.startswith(f"ch3_{scale}_")} == {
-        f"ch3_{scale}_name", f"ch3_{scale}_section"}
-    assert "无法进行" in result.texts[f"ch3_{scale}_section"]
+    # Its heading keeps its name, the interviews (coded on every theme) still count it; every number and word
+    # of its evidence reads "—", and the opening says it was not asked.
+    own = {key: text for key, text in result.texts.items() if key.startswith(f"ch3_{scale}_")}
+    assert {key for key, text in own.items() if text not in (ABSENT, "")} == {
+        f"ch3_{scale}_name", f"ch3_{scale}_iv", f"ch3_{scale}_status"}
+    assert "这一表现的分析无法进行" in own[f"ch3_{scale}_status"] and ABSENT in own[f"ch3_{scale}_status"]
+    assert CODEBOOK.block(scale).name in result.texts["ch3_not_asked"]
     assert f"fig-ch3-likert-{scale}" not in pasted_names(result.texts)
-    assert "问卷问到的三种表现" in result.texts["ch3_ordinal_body"]
+    assert result.texts["ch3_ord_scales"] == "问卷问到的三种表现"
     assert result.causes.rho_matrix.shape == (4, 3)
-    assert all(f"ch3_or_{scale}" not in key for key in result.texts)
     assert len(result.ordinal.odds) == len(run(predicaments, survey).ordinal.odds) - 1
+    # The cause in the same place has no correlation to state, and says so.
+    cause = "c" + scale[1:]
+    assert result.texts[f"ch3_{cause}_rho"] == ABSENT
+    assert "问卷没有问到" in result.texts[f"ch3_{cause}_elsewhere"]
 
 
 def test_chapter_three_skips_the_sections_whose_block_is_absent(survey):
     result = run(predicaments, without(survey, ("overall_pressure", "time_use")))
     assert result.ordinal is None and result.time_use is None
-    assert not [key for key in result.texts
-                if key.startswith(("ch3_or_", "ch3_time_", "ch3_brant_")) and key != "ch3_time_use_section"]
-    assert "有序 logistic 回归无法进行" in result.texts["ch3_ordinal_body"]
-    assert "总体压力" in result.texts["ch3_ordinal_body"]
-    assert "工作时间去向的分析无法进行" in result.texts["ch3_time_use_section"]
+    stated = [key for key, text in result.texts.items()
+              if key.startswith(("ch3_or_", "ch3_time_", "ch3_brant_", "ch3_role_"))
+              and text not in (ABSENT, "") and not key.endswith("_missing")]
+    assert not stated
+    assert "有序 logistic 回归无法进行" in result.texts["ch3_ordinal_missing"]
+    assert "总体压力" in result.texts["ch3_ordinal_missing"]
+    assert "工作时间去向的分析无法进行" in result.texts["ch3_time_missing"]
     assert {"fig-ch3-ordinal-odds", "fig-ch3-time-use"}.isdisjoint(pasted_names(result.texts))
     # Without question 10 the group tests compare the scale scores only.
     assert "总体压力" not in "".join(result.groups.table["结果变量"])
+    assert "总体压力" not in result.texts["ch3_groups_outcomes"]
     assert result.checks["p1优势比"] is None and result.checks["Brant拒绝数"] is None
 
 
@@ -120,20 +130,23 @@ def test_chapter_three_without_any_manifestation_keeps_what_needs_none(survey):
     # Overall pressure is still compared between groups, without the chart of scale means.
     assert result.groups is not None and result.groups.top_means is None
     assert "fig-ch3-group-differences" not in pasted_names(result.texts)
-    # Each cause still reports its items and mean; its correlations cannot be computed.
-    assert "{glue}`ch3_c1_mean`" in result.texts["ch3_c1_body"] and "无法进行" in result.texts["ch3_c1_body"]
+    # Each cause still reports its items and 普遍程度; its correlations cannot be computed.
+    assert result.texts["ch3_c1_prev"] != ABSENT and result.cause_scales is not None
+    assert "无法进行" in result.texts["ch3_causes_missing"]
+    assert result.texts["ch3_prev_leader"] == ABSENT
 
 
 def test_chapter_five_and_the_conclusion_without_question_12(survey):
     data = without(survey, ("countermeasures",))
     measures = run(countermeasures, data)
     assert measures.ratings is None and measures.top is None and measures.ratings_table is None
-    assert not {"ch5_top_measure", "ch5_top_share", "ch5_majority_phrase"} & set(measures.texts)
-    assert "受访者对各项对策的评价无法进行" in measures.texts["ch5_ratings_section"]
+    assert not {"ch5_top_sentence", "ch5_bottom_sentence", "ch5_majority_phrase"} & set(measures.texts)
+    assert not measures.rated  # the notebook pastes the reason instead of its ratings section
+    assert "受访者对各项对策的评价无法进行" in measures.texts["ch5_ratings_unavailable"]
     assert "fig-ch5-measure-ratings" not in pasted_names(measures.texts)
     assert measures.texts["ch5_ratings_caveat"] == ""
     summary = run(conclusion, data)
-    assert "ch6_best_measure" not in summary.texts and summary.checks["最高对策"] is None
+    assert "ch6_best_leader" not in summary.texts and summary.checks["最高对策"] is None
     assert "对策帮助程度评价（第12题）" in summary.texts["ch6_best_sentence"]
     # The manifestations are still compared.
     assert summary.headlines.strongest_manifestation is not None and "ch6_strongest_leader" in summary.texts

@@ -1,4 +1,4 @@
-"""Chapters 五 and 结论 are in the book's own words: no run of 30 characters shared with the thesis seed.
+"""Chapters 一, 三, 五 and 结论 are in the book's own words: no run of 30 characters shared with the thesis seed.
 
 Whitespace is ignored on both sides. The seed lives outside the repository (../shared/seed); the test is
 skipped where it is absent.
@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from tests.chapters.notebook_checks import notebook_path
-from zhucun.chapters import conclusion, countermeasures
+from zhucun.chapters import concepts_theory, conclusion, countermeasures, predicaments
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "thesis-first-half.txt"
 RUN = 30
@@ -37,7 +37,9 @@ def test_shared_runs_finds_a_copied_sentence_and_ignores_short_echoes():
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the thesis seed is not available here")
-@pytest.mark.parametrize(("stem", "module"), [("05_countermeasures", countermeasures), ("06_conclusion", conclusion)])
+@pytest.mark.parametrize(("stem", "module"), [
+    ("01_concepts_theory", concepts_theory), ("03_predicaments", predicaments),
+    ("05_countermeasures", countermeasures), ("06_conclusion", conclusion)])
 def test_no_run_of_thirty_characters_is_the_thesis_s(stem, module):
     seed = SEED.read_text(encoding="utf-8")
     cells = nbformat.read(notebook_path(stem), as_version=4).cells

@@ -8,7 +8,9 @@ import pytest
 
 from tests.chapters.notebook_checks import assert_cells_are_text, assert_prose_is_glued, glue_names, notebook_path
 from zhucun.chapters.predicaments import analyse
-from zhucun.number_format import format_count, format_mean, format_p_value, format_share
+from zhucun.data.codebook import load_codebook
+from zhucun.data.survey import load_interviews, load_survey
+from zhucun.number_format import format_count, format_p_value, format_share
 
 NOTEBOOK = notebook_path("03_predicaments")
 
@@ -43,10 +45,17 @@ def test_manifestations(result):
         assert scale.low_share <= scale.top_share
         # Each item's answers are shares of those who answered it.
         assert (scale.shares.sum(axis=1).round(9) == 1).all()
-        assert result.texts[f"ch3_{scale.id}_mean"] == format_mean(scale.mean)
-    highest = max(section.scales, key=lambda scale: scale.mean)
-    assert f"“{highest.name}”" in result.texts["ch3_top_scale_sentence"]
-    assert ("没有一项" in result.texts["ch3_sum_majority_phrase"]) == (section.majority_items == 0)
+        # 普遍程度 is the share of scale scores of at least 4, recomputed here from the items.
+        items = load_codebook().scale_items(scale.id)
+        scores = load_survey()[list(items)].astype("float64")
+        answered = scores.notna().sum(axis=1) >= len(items) / 2
+        mean = scores.mean(axis=1)[answered]
+        assert scale.prevalence == pytest.approx((mean >= 4).mean())
+        assert result.texts[f"ch3_{scale.id}_prev"] == format_share(scale.prevalence)
+    # The most common manifestation is the highest 普遍程度 (the book's one definition), named in the prose.
+    highest = max(section.scales, key=lambda scale: scale.prevalence)
+    assert result.texts["ch3_prev_leader"] == f"“{highest.name}”"
+    assert result.texts["ch3_prev_runner"] in {scale.name for scale in section.scales} - {highest.name}
 
 
 def test_counts_and_sentences_agree(result):
@@ -71,7 +80,7 @@ def test_counts_and_sentences_agree(result):
 def test_interview_shares_and_time_use(result):
     interviews = result.interviews
     assert 0 <= interviews.top_share <= 1
-    assert result.texts["ch3_iv_top_share"] == format_share(interviews.top_share)
+    assert result.texts["ch3_p1_iv"] == f"{int(load_interviews()['p1'].sum())}份"
     assert result.time_use.top_share >= result.time_use.second_share
     assert result.time_use.chart_data["选择比例"].between(0, 1).all()
 
@@ -79,3 +88,27 @@ def test_interview_shares_and_time_use(result):
 @pytest.mark.parametrize(("p", "text"), [(0.0004, "<0.001"), (0.001, "0.001"), (0.04567, "0.046"), (math.nan, "—")])
 def test_format_p_value(p, text):
     assert format_p_value(p) == text
+
+
+LABELLED = ("ch3_prev_generator", "ch3_time_generator", "ch3_groups_generator", "ch3_role_generator")
+
+
+def test_every_ranking_difference_and_coefficient_carries_its_generator_label(result):
+    # Synthetic data: the leader, the time-use leader, the largest group difference and the role's odds ratio
+    # each say whether the generator's assumptions set them, and which.
+    assert result.survey_state.kind == "synthetic"
+    for name in LABELLED:
+        assert "生成" in result.texts[name], name
+    assert "由生成器假设设定" in result.texts["ch3_time_generator"]  # time_use.options: 填表报数 has the top base
+    assert "人为结果" in result.texts["ch3_role_generator"]  # role has no direct path to overall pressure
+    assert "（" in result.texts["ch3_sum_leader"] and "见第（三）节" in result.texts["ch3_sum_leader"]
+
+
+def test_with_real_data_the_same_places_report_findings():
+    real = analyse(load_survey().drop(columns="synthetic"))
+    assert real.survey_state.kind == "real"
+    for name in LABELLED:
+        assert "生成" not in real.texts[name] and "合成" not in real.texts[name], name
+    assert real.texts["ch3_role_generator"].startswith("用真实数据时")
+    # The synthetic interview codes cannot corroborate real answers.
+    assert "不能用来印证" in real.texts["ch3_iv_state"]

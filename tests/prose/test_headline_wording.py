@@ -18,9 +18,20 @@ def test_ahead():
     assert "确实高于居第二的“乙”（60.0%）" in text and "（McNemar 精确检验，p = 0.012）" in text
 
 
+def test_the_difference_and_its_interval_and_the_label_are_stated():
+    leader = Leader(**BASE, p_value=0.012, difference=0.2, difference_low=0.05, difference_high=0.34)
+    text = leader_sentence(leader, "比例", format_share, label="（标签）")
+    assert text.startswith("比例最高的是“甲”（80.0%）（标签）；")
+    assert "（相差20.0个百分点，95%区间5.0至34.0个百分点；McNemar 精确检验，p = 0.012）" in text
+    en = leader_sentence_en(leader, "share", NAMES, format_share, label=" (label)")
+    assert en.startswith("“A” has the highest share, 80.0% (label);")
+    assert "(a difference of 20.0 percentage points, 95% interval 5.0 to 34.0; exact McNemar test" in en
+
+
 def test_at_the_significance_level_is_not_ahead():
     text = leader_sentence(Leader(**BASE, p_value=0.05), "比例")
     assert "并不显著" in text and "p = 0.050" in text and "确实" not in text and "%" not in text
+    assert "不能说哪一项更高" in text
 
 
 def test_very_small_p():
@@ -65,5 +76,6 @@ def test_chi2_mcnemar_is_named():
 
 def test_summary_phrase_agrees_with_the_sentence():
     ahead, level = Leader(**BASE, p_value=0.012), Leader(**BASE, p_value=0.05)
-    assert "确实高于" in leader_sentence(ahead, "平均得分") and "并不显著" not in summary_leader_phrase(ahead)
-    assert "并不显著" in leader_sentence(level, "平均得分") and "并不显著" in summary_leader_phrase(level)
+    assert "确实高于" in leader_sentence(ahead, "普遍程度") and "并不显著" not in summary_leader_phrase(ahead)
+    assert "并不显著" in leader_sentence(level, "普遍程度") and "并不显著" in summary_leader_phrase(level)
+    assert summary_leader_phrase(ahead).startswith("普遍程度最高的是")

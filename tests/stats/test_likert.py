@@ -91,3 +91,29 @@ def test_scale_means_are_t_intervals_of_the_scores_of_the_scales_asked():
         assert (row.n, row.mean, row.low, row.high) == pytest.approx(
             (expected["n"], expected["mean"], expected["low"], expected["high"]))
         assert row.low < row.mean < row.high
+
+
+def test_scale_prevalence_is_the_share_scoring_at_least_4_with_wilson_and_weighted_shares():
+    from zhucun.data.codebook import load_codebook
+    from zhucun.data.survey import load_survey
+    from zhucun.stats.likert import scale_prevalence
+    from zhucun.stats.weighting import kish_effective_n, poststratification_weights
+    survey = load_survey()
+    survey = survey.drop(columns=list(load_codebook().scale_items("p2")))
+    table = scale_prevalence(survey)
+    assert list(table["scale"]) == ["p1", "p3", "p4"]
+    scores = scale_scores(survey, kind="manifestation")
+    weights = poststratification_weights(survey, "role")
+    for row in table.itertuples():
+        values = scores[row.scale].dropna()
+        assert (row.n, row.agree) == (len(values), int((values >= 4).sum()))
+        assert (row.low, row.high) == pytest.approx(wilson_interval(row.agree, row.n))
+        w = weights[values.index]
+        hit = (values >= 4).to_numpy()
+        assert row.weighted_share == pytest.approx((w * hit).sum() / w.sum())
+        n_eff = kish_effective_n(w)
+        assert (row.weighted_low, row.weighted_high) == pytest.approx(
+            wilson_interval(row.weighted_share * n_eff, n_eff))
+    # without role no weighted share, the unweighted ones unchanged
+    no_role = scale_prevalence(survey.drop(columns=["role"]))
+    assert no_role["weighted_share"].isna().all() and no_role["share"].tolist() == table["share"].tolist()

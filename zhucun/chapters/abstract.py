@@ -29,10 +29,10 @@ from zhucun.number_format import (
     format_chinese_count,
     format_count,
     format_english_count,
-    format_mean,
     format_share,
 )
 from zhucun.prose.data_description import (
+    leader_label,
     not_asked_clause,
     not_asked_sentence,
     not_asked_sentence_en,
@@ -59,25 +59,30 @@ def _strongest_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) 
     leader = result.headlines.strongest_manifestation
     missing = coverage(survey).scales_not_asked("manifestation")
     if leader is None:
-        return ({"abs_agreement_sentence": MystText(not_asked_sentence(missing, "各困境表现平均得分的比较"))},
+        return ({"abs_agreement_sentence": MystText(not_asked_sentence(missing, "各困境表现普遍程度的比较"))},
                 {"abs_en_agreement_sentence": MystText(
-                    not_asked_sentence_en(missing, "the comparison of the manifestations' mean scores"))})
+                    not_asked_sentence_en(missing, "the comparison of how common the manifestations are"))})
     count = len(result.means)
     zh = {"abs_scale_count": format_chinese_count(count)}
     en = {"abs_en_scale_count": format_english_count(count)}
     note_zh = not_asked_sentence(missing, "这里的比较", partial=True)
     note_en = not_asked_sentence_en(missing, "this comparison", partial=True)
     if count == 1:
-        zh |= {"abs_strongest_scale": quoted_list(leader.labels), "abs_strongest_mean": format_mean(leader.value)}
+        zh |= {"abs_strongest_scale": quoted_list(leader.labels), "abs_strongest_mean": format_share(leader.value)}
         en |= {"abs_en_strongest_scale": f"“{english_name(leader.id)}”",
-               "abs_en_strongest_mean": format_mean(leader.value)}
-        zh_sentence = ("问卷只问到一种困境表现{glue}`abs_strongest_scale`，量表平均得分（1–5分）为"
+               "abs_en_strongest_mean": format_share(leader.value)}
+        zh_sentence = ("问卷只问到一种困境表现{glue}`abs_strongest_scale`，其普遍程度（量表得分达到4分的受访者比例）为"
                        "{glue}`abs_strongest_mean`。")
-        en_sentence = ("The questionnaire asked about one manifestation only, {glue}`abs_en_strongest_scale`, with a "
-                       "mean scale score (1–5) of {glue}`abs_en_strongest_mean`. ")
+        en_sentence = ("The questionnaire asked about one manifestation only, {glue}`abs_en_strongest_scale`; its "
+                       "prevalence (the share of respondents whose scale score is 4 or more) is "
+                       "{glue}`abs_en_strongest_mean`. ")
     else:
-        zh["abs_strongest_leader"] = leader_sentence(leader, "量表平均得分（1–5分）", format_mean)
-        en["abs_en_strongest_leader"] = leader_sentence_en(leader, "mean scale score (1–5)", english_name, format_mean)
+        state = data_state(survey)
+        zh["abs_strongest_leader"] = leader_sentence(leader, "普遍程度（量表得分达到4分的受访者比例）", format_share,
+                                                     label=leader_label(leader, "scale", state))
+        en["abs_en_strongest_leader"] = leader_sentence_en(
+            leader, "prevalence (the share of respondents whose scale score is 4 or more)", english_name,
+            format_share, label=leader_label(leader, "scale", state, "en"))
         zh_sentence = "在问卷问到的{glue}`abs_scale_count`种困境表现中，{glue}`abs_strongest_leader`。"
         en_sentence = ("Of the {glue}`abs_en_scale_count` manifestations asked about, "
                        "{glue}`abs_en_strongest_leader`. ")
@@ -97,7 +102,7 @@ def _best_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tu
     total = sum(len(scale.items) for scale in coverage(survey).scales("countermeasure"))  # the measures rated
     zh = {"abs_measure_count": format_count(total)}
     en = {"abs_en_measure_count": format_english_count(total)}
-    helpful_zh = "认为帮助较大或很大的比例"
+    helpful_zh = "获评程度（认为帮助较大或很大的受访者比例）"
     if len(leader.ids) == total and total > 1:
         zh["abs_best_share"] = en["abs_en_best_share"] = format_share(leader.value)
         zh_sentence = (f"受访者对全部{{glue}}`abs_measure_count`项对策的评价相同，{helpful_zh}都是"
@@ -105,9 +110,12 @@ def _best_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tu
         en_sentence = ("All {glue}`abs_en_measure_count` countermeasures are rated as helping much or very much by "
                        "the same share of respondents, {glue}`abs_en_best_share`. ")
     else:
-        zh["abs_best_leader"] = leader_sentence(leader, helpful_zh, format_share)
+        state = data_state(survey)
+        zh["abs_best_leader"] = leader_sentence(leader, helpful_zh, format_share,
+                                                label=leader_label(leader, "measure", state))
         en["abs_en_best_leader"] = leader_sentence_en(
-            leader, "share of respondents rating it as helping much or very much", english_name, format_share)
+            leader, "rating (the share of respondents rating it as helping much or very much)", english_name,
+            format_share, label=leader_label(leader, "measure", state, "en"))
         zh_sentence = "在{glue}`abs_measure_count`项对策中，{glue}`abs_best_leader`。"
         en_sentence = "Of the {glue}`abs_en_measure_count` countermeasures, {glue}`abs_en_best_leader`. "
     zh["abs_best_sentence"] = MystText(zh_sentence)

@@ -1,15 +1,16 @@
 """The conclusion: the one-minute table of measures, the answers to the research questions, limits, next steps.
 
-J province's deployment (cadres, villages) from the sourced tables; the mean
-score of each manifestation scale asked (with its t interval) and the book's
-headline on them, the strongest manifestation and its paired test against the
-runner-up (:func:`zhucun.stats.headlines.strongest_manifestation`, worded by
+J province's deployment (cadres, villages) from the sourced tables; the 普遍程度
+of each manifestation scale asked (share scoring at least 4, Wilson interval) and the
+book's headline on them, the most common manifestation, its paired test and difference
+against the runner-up and its generator label
+(:func:`zhucun.stats.headlines.strongest_manifestation`, worded by
 :func:`zhucun.prose.headline_wording.leader_sentence`, as chapter 三 and the
 abstract state it); the regional cases as chapter 四 counts them; the eleven
 measures with what supports them (the book's reading of the theory, the
 national policy the book has read, and the survey as its state allows:
 demonstration data are not evidence) and chapter 五's best rated measure (the
-other headline) with its paired tests. Sentences on the survey follow its
+other headline) with its paired test, difference and generator label. Sentences on the survey follow its
 state. Manifestation scales the questionnaire did not ask are left out; with
 none asked (or no question 12) the sentence says what could not be computed.
 """
@@ -24,17 +25,17 @@ from zhucun.chapters import countermeasures, regional_experience
 from zhucun.data.authored_tables import load_measure_basis
 from zhucun.data.sourced_tables import deployment_value
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
-from zhucun.number_format import format_chinese_amount, format_count, format_mean, format_share
-from zhucun.prose.data_description import not_asked_sentence, survey_sentence, survey_source
+from zhucun.number_format import format_chinese_amount, format_count, format_share
+from zhucun.prose.data_description import leader_label, not_asked_sentence, survey_sentence, survey_source
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence
-from zhucun.prose.wording import count_phrase, quoted_list, share_word
+from zhucun.prose.wording import count_phrase, quoted_list, share_word, uncertain_share_word
 from zhucun.stats.headlines import HeadlineResults, headline_results
-from zhucun.stats.likert import scale_means
+from zhucun.stats.likert import scale_means, scale_prevalence
 from zhucun.stats.ratings import ranked
 
-# Chart columns: the Chinese header of each column of the manifestation means shown.
-_CHART_COLUMNS = {"name": "困境表现", "n": "有效人数", "mean": "量表平均得分", "low": "95%区间下限",
+# Chart columns: the Chinese header of each column of the manifestations' 普遍程度 shown.
+_CHART_COLUMNS = {"name": "困境表现", "n": "有效人数", "share": "普遍程度", "low": "95%区间下限",
                   "high": "95%区间上限"}
 
 
@@ -43,8 +44,9 @@ class ConclusionResult:
     survey_state: DataState
     survey_source: str  # the survey part of a source line
     headlines: HeadlineResults          # the book's headline results (zhucun.stats.headlines), as stated here
-    means: pd.DataFrame                 # per manifestation scale asked: scale, name, n, mean, low, high (t interval)
-    score_chart_data: pd.DataFrame | None  # fig-ch6-manifestation-scores (None when no scale was asked)
+    means: pd.DataFrame                 # per manifestation scale asked: its 强度, mean score with t interval
+    prevalence: pd.DataFrame            # per manifestation scale asked: its 普遍程度 (scale_prevalence)
+    score_chart_data: pd.DataFrame | None  # fig-ch6-manifestation-scores: 普遍程度 (None when no scale was asked)
     count_word: str                     # how many manifestations were asked, in Chinese numerals
     n_regions: int                      # the regional cases of chapter 四
     support_table: pd.DataFrame         # tbl-ch6-measures: the eleven measures and what supports each
@@ -56,17 +58,19 @@ _SCORES_FIGURE = (
     "```{glue:figure} fig-ch6-manifestation-scores\n"
     ":name: fig-ch6-manifestation-scores\n"
     "\n"
-    "$count种困境表现的量表平均得分及95%区间\n"
+    "$count种困境表现的普遍程度（量表得分达到4分的受访者比例）及95%区间\n"
     "```"
 )
 
 
-def support_strength(policy: str, survey_state: str, share: float | None) -> str:
+def support_strength(policy: str, survey_state: str, share: float | None,
+                     interval: tuple[float, float, float] | None = None) -> str:
     """How strong the support of one measure is, in words, from its policy basis and the survey's state.
 
     *policy* is the measure's policy note (starting "间接" when the book found an indirect national basis);
     *survey_state* is "synthetic", "mixed" or "real"; *share* the share rating 4–5 (None: not asked).
-    The survey counts only when its rows are real; then the share's quantity word says how many found it helpful.
+    The survey counts only when its rows are real; then the share's quantity word says how many found it helpful,
+    a word that holds under *interval* (low, high, weighted share) when given (uncertain_share_word).
     """
     parts = ["理论推演（本书）"]
     parts.append("间接政策依据" if policy.startswith("间接") else "无已知政策依据")
@@ -75,25 +79,29 @@ def support_strength(policy: str, survey_state: str, share: float | None) -> str
     elif survey_state != "real":
         parts.append("问卷不计入")
     else:
-        parts.append(f"问卷：{share_word(share)}受访者评4–5分")
+        word = share_word(share) if interval is None else uncertain_share_word(share, *interval)
+        parts.append(f"问卷：{word}受访者评4–5分")
     return "；".join(parts)
 
 
-def _strongest_prose(survey: pd.DataFrame, headlines: HeadlineResults, means: pd.DataFrame) -> dict[str, str]:
-    """What the data show on the manifestations: the strongest (the book's headline) and its paired test."""
+def _strongest_prose(survey: pd.DataFrame, headlines: HeadlineResults, means: pd.DataFrame,
+                     state: DataState) -> dict[str, str]:
+    """What the data show on the manifestations: the most common (the book's headline), its paired test and
+    difference, and whether the generator set that order."""
     missing = coverage(survey).scales_not_asked("manifestation")
     lead = "在{glue}`ch6_data_kind`（{glue}`ch6_n`份）中，"
     leader = headlines.strongest_manifestation
     if leader is None:
-        return {"ch6_strongest_sentence": MystText(lead + not_asked_sentence(missing, "各表现平均得分的比较")),
+        return {"ch6_strongest_sentence": MystText(lead + not_asked_sentence(missing, "各表现普遍程度的比较")),
                 "ch6_scores_figure": MystText("")}
     note = not_asked_sentence(missing, "这里的比较", partial=True)
-    texts = {"ch6_strongest_name": quoted_list(leader.labels), "ch6_strongest_mean": format_mean(leader.value),
+    texts = {"ch6_strongest_name": quoted_list(leader.labels), "ch6_strongest_mean": format_share(leader.value),
              "ch6_scores_figure": MystText(_SCORES_FIGURE.replace("$count", format_chinese_amount(len(means))))}
     if len(means) == 1:
-        body = "问卷问到的唯一一种表现{glue}`ch6_strongest_name`，量表平均得分为{glue}`ch6_strongest_mean`"
+        body = "问卷问到的唯一一种表现{glue}`ch6_strongest_name`，普遍程度为{glue}`ch6_strongest_mean`"
     else:
-        texts["ch6_strongest_leader"] = leader_sentence(leader, "量表平均得分（1–5分）", format_mean)
+        texts["ch6_strongest_leader"] = leader_sentence(leader, "普遍程度（量表得分达到4分的受访者比例）",
+                                                        format_share, label=leader_label(leader, "scale", state))
         body = "就问到的" + format_chinese_amount(len(means)) + "种表现而言，{glue}`ch6_strongest_leader`"
     texts["ch6_strongest_sentence"] = MystText(note + lead + body + "（{numref}`fig-ch6-manifestation-scores`）。")
     return texts
@@ -136,7 +144,10 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
             survey_cell = survey_sentence("ch6_survey_evidence", state)
         rows.append({"对策组": codebook.scale(measure.group).name, "对策": codebook.question_text(measure.id),
                      "理论依据（本书解读）": basis["theory"], "国家政策依据": basis["policy"],
-                     "问卷": survey_cell, "依据强度": support_strength(basis["policy"], state.kind, share)})
+                     "问卷": survey_cell, "依据强度": support_strength(
+                         basis["policy"], state.kind, share, None if share is None else (
+                             float(ratings.loc[measure.id, "low"]), float(ratings.loc[measure.id, "high"]),
+                             float(weighted.loc[measure.id, "share"])))})
     return pd.DataFrame(rows)
 
 
@@ -151,19 +162,16 @@ def _measure_texts(survey: pd.DataFrame, measures: countermeasures.Countermeasur
     if measures.top is None:  # question 12 not asked
         texts["ch6_best_sentence"] = MystText(countermeasures.not_rated_sentence(survey))
         return texts
-    five = measures.top_measure
-    texts |= {"ch6_best_measure": five.label, "ch6_best_share": format_share(five.share),
-              "ch6_best_wshare": format_share(five.weighted_share), "ch6_best_pairs": five.pairs_phrase,
-              "ch6_best_roles": five.roles_phrase}
+    best = measures.best
     if len(measures.top_tied) == total:
-        sentence = ("在{glue}`ch6_data_kind`中，受访者对全部对策的获评比例相同，都是{glue}`ch6_best_share`，"
+        texts["ch6_best_share"] = format_share(best.value)
+        sentence = ("在{glue}`ch6_data_kind`中，受访者对全部对策的获评程度相同，都是{glue}`ch6_best_share`，"
                     "分不出评价最高的一项。")
     else:
-        tie = "并列的" if len(measures.top_tied) > 1 else ""
-        quote = ("{glue}`ch6_best_measure`" if len(measures.top_tied) > 1 else "“{glue}`ch6_best_measure`”")
-        sentence = (f"在{{glue}}`ch6_data_kind`中，认为帮助较大或很大的比例最高的对策是{tie}{quote}，"
-                    "为{glue}`ch6_best_share`（加权{glue}`ch6_best_wshare`）。它与其余各项逐一做配对的McNemar检验并作Holm"
-                    "校正：{glue}`ch6_best_pairs`。两类驻村身份用Fisher精确检验比较：{glue}`ch6_best_roles`。")
+        texts["ch6_best_leader"] = leader_sentence(best, "获评程度（认为帮助较大或很大的受访者比例）", format_share,
+                                                   label=leader_label(best, "measure", measures.survey_state))
+        sentence = ("在{glue}`ch6_data_kind`中，{glue}`ch6_best_leader`；"
+                    "其余各项与它的配对比较和两类身份的比较见第五章。")
     texts["ch6_best_sentence"] = MystText(sentence)
     return texts
 
@@ -174,6 +182,7 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
     state = data_state(survey)
     headlines = headline_results(survey)
     means = scale_means(survey)
+    prevalence = scale_prevalence(survey)
     cases = regional_experience.analyse()
     measures = countermeasures.analyse(survey)
     best = measures.top
@@ -184,7 +193,7 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
         "ch6_data_kind": survey_sentence("ch6_data_kind", state),
         "ch6_show_label": survey_sentence("ch6_show_label", state),
         "ch6_cause_link": survey_sentence("ch6_cause_link", state),
-        **_strongest_prose(survey, headlines, means),
+        **_strongest_prose(survey, headlines, means, state),
         "ch6_groups": format_count(measures.n_groups),
         "ch6_measures": format_count(measures.n_measures),
         **_regional_texts(cases.found, len(cases.cases)),
@@ -193,13 +202,15 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
         "ch6_swap": survey_sentence("ch6_swap", state),
     }
     strongest = headlines.strongest_manifestation
-    chart_data = None if strongest is None else means.rename(columns=_CHART_COLUMNS)[list(_CHART_COLUMNS.values())]
+    chart_data = (None if strongest is None
+                  else prevalence.rename(columns=_CHART_COLUMNS)[list(_CHART_COLUMNS.values())])
     checks = {"样本量": len(survey), "最强表现": None if strongest is None else strongest.ids,
-              "最强表现均分": None if strongest is None else round(strongest.value, 4),
+              "最普遍表现比例": None if strongest is None else round(strongest.value, 4),
               "最强表现配对p": None if strongest is None else round(strongest.p_value, 4),
               "最高对策": None if best is None else measures.top_tied,
               "最高对策比例": None if best is None else round(float(best["share"]), 4)}
     return ConclusionResult(survey_state=state, survey_source=survey_source(state), headlines=headlines, means=means,
+                            prevalence=prevalence,
                             score_chart_data=chart_data, count_word=format_chinese_amount(len(means)),
                             n_regions=len(cases.cases), support_table=_support_table(measures, state),
                             texts=texts, checks=checks)

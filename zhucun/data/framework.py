@@ -8,11 +8,13 @@ that the questionnaire does not know cannot enter the diagram.
     >>> framework = load_countermeasure_framework()
     >>> framework.measure("m_whistle").causes
     ('c2',)
+    >>> framework.causes["c1"].manifestation, framework.causes["c1"].embedding
+    ('p1', 'too_deep')
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +33,20 @@ class FrameworkError(ValueError):
     """``data/framework.yml`` does not fit the codebook or itself."""
 
 
+THEORIES = ("embedding", "power_responsibility")  # chapter 一's two lenses: 嵌入式治理, 权责对等
+EMBEDDING = ("too_deep", "too_shallow", "uneven", "none")  # how a cause stands to embedding
+
+
+@dataclass(frozen=True)
+class Cause:
+    """How a cause would produce the manifestation of its number: the book's reading, in its words."""
+    id: str
+    manifestation: str
+    theory: tuple[str, ...]
+    embedding: str
+    mechanism: str
+
+
 @dataclass(frozen=True)
 class Measure:
     id: str
@@ -38,6 +54,12 @@ class Measure:
     manifestations: tuple[str, ...]
     causes: tuple[str, ...]
     lessons: tuple[str, ...]
+    why: str = ""  # how the measure would act on what it is linked to (the book's reading)
+    doubt: str | None = None  # why a link kept from the thesis's headings cannot be defended; None: none
+
+    @property
+    def doubtful(self) -> bool:
+        return self.doubt is not None
 
 
 @dataclass(frozen=True)
@@ -46,6 +68,7 @@ class Framework:
     group_aims: dict[str, str]       # group id → aim stated in its heading
     measures: tuple[Measure, ...]
     codebook: Codebook
+    causes: dict[str, Cause] = field(default_factory=dict)  # cause id → its mechanism, codebook order
 
     def measure(self, measure_id: str) -> Measure:
         for measure in self.measures:
@@ -94,6 +117,26 @@ def parse_framework(raw: dict, codebook: Codebook) -> Framework:
         problems.append(f"groups must give an aim for each of {', '.join(groups)}")
     manifestations = {s.id for s in codebook.scales("manifestation")}
     causes = {s.id for s in codebook.scales("cause")}
+    mechanisms = {}
+    for item in raw.get("causes", []):
+        cid = item.get("id")
+        where = f"cause {cid}"
+        if cid not in causes:
+            problems.append(f"{where}: not a cause scale of the codebook")
+            continue
+        theory = tuple(item.get("theory") or ())
+        if not theory or set(theory) - set(THEORIES):
+            problems.append(f"{where}: theory must list some of {', '.join(THEORIES)}")
+        if item.get("embedding") not in EMBEDDING:
+            problems.append(f"{where}: embedding must be one of {', '.join(EMBEDDING)}")
+        if item.get("manifestation") not in manifestations:
+            problems.append(f"{where}: manifestation must be one of {', '.join(sorted(manifestations))}")
+        if not str(item.get("mechanism") or "").strip():
+            problems.append(f"{where}: mechanism is empty")
+        mechanisms[cid] = Cause(cid, item.get("manifestation"), theory, item.get("embedding"),
+                                str(item.get("mechanism") or "").strip())
+    if set(mechanisms) != causes:
+        problems.append(f"causes must give the mechanism of each of {', '.join(sorted(causes))} once")
     measures = []
     for item in raw.get("measures", []):
         mid = item.get("id")
@@ -116,7 +159,14 @@ def parse_framework(raw: dict, codebook: Codebook) -> Framework:
         answers = groups[group].answers if group in groups else None
         if answers and answers not in links["manifestations"]:
             problems.append(f"{where}: its group answers {answers}, which the measure does not list")
-        measures.append(Measure(mid, group, links["manifestations"], links["causes"], links["lessons"]))
+        why = str(item.get("why") or "").strip()
+        if not why:
+            problems.append(f"{where}: why is empty (say how the measure would act on what it is linked to)")
+        doubt = str(item.get("doubt") or "").strip() or None
+        if bool(item.get("doubtful")) != (doubt is not None):
+            problems.append(f"{where}: doubtful: true and a doubt (its reason) go together")
+        measures.append(Measure(mid, group, links["manifestations"], links["causes"], links["lessons"], why,
+                                doubt))
     expected = set(codebook.of_type("likert")) & {v.name for v in codebook.variables if v.scale in groups}
     listed = [m.id for m in measures]
     if set(listed) != expected or len(listed) != len(set(listed)):
@@ -127,7 +177,9 @@ def parse_framework(raw: dict, codebook: Codebook) -> Framework:
     # Codebook order, so the diagram and tables follow the questionnaire.
     order = {name: i for i, name in enumerate(codebook.names)}
     measures.sort(key=lambda m: order[m.id])
-    return Framework(lessons, aims, tuple(measures), codebook)
+    cause_order = [scale.id for scale in codebook.scales("cause")]
+    return Framework(lessons, aims, tuple(measures), codebook,
+                     {cid: mechanisms[cid] for cid in cause_order if cid in mechanisms})
 
 
 def load_countermeasure_framework(path: Path | str | None = None, codebook: Codebook | None = None) -> Framework:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from zhucun.data.codebook import Block
 from zhucun.data.survey import DataState, survey_file_label
+from zhucun.data.synthetic_assumptions import GeneratorBasis, measure_order_basis, scale_order_basis
 from zhucun.number_format import format_count
 from zhucun.prose.english import english_block_name, english_list
 
@@ -117,6 +118,13 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
         "real": "这些优势比描述的是受访者回答中表现与压力的关系。",
         "mixed": "当前数据中有{synthetic_rows}份合成答卷，生成器让四种表现都推高总体压力（附录六），"
                  "这些优势比至少部分反映这一设定。",
+    },
+    # 第三章（五）: after the two readings of role's odds ratio (its generator label follows)
+    "ch3_role_reading": {
+        "synthetic": "当前数据是合成的，其中只有第二种来历成立",
+        "real": ("用真实数据时，两种来历都可能成立，本章的数据无法区分它们；要区分，需要用多个指标估计潜在困境的模型"
+                 "（如结构方程模型），或者直接询问汇报和考核的负担"),
+        "mixed": "当前数据含{synthetic_rows}份合成答卷，在合成部分只有第二种来历成立，这一优势比因此不能当作发现",
     },
     # source lines of survey charts and tables
     "survey_source": {
@@ -252,6 +260,20 @@ INTERVIEW_SENTENCES: dict[str, dict[str, str]] = {
         "mixed": ("部分合成的编码：{rows}份中有{synthetic_rows}份是按书中假设生成的合成编码，"
                   "其余是对真实访谈的编码；本书不引用任何原话"),
     },
+    # 第三章（三）: what the interview codes can add to the survey, by their state
+    "ch3_iv_state": {
+        "synthetic": ("当前的编码是合成的，按与问卷相同的潜变量模型生成，二者相符只是设定相符，"
+                      "不构成相互印证。"),
+        "real": "当前的编码来自真实访谈，话题由受访者自己提起，可以与问卷相互印证，但谈到不等于程度严重。",
+        "mixed": ("当前的{rows}份编码中有{synthetic_rows}份是合成的，合成部分与问卷出自同一个生成器，"
+                  "在它们被替换之前，二者相符不构成相互印证。"),
+    },
+    # 第三章（三）: the same, when the survey has no synthetic rows (synthetic codes cannot corroborate real answers)
+    "ch3_iv_state_real_survey": {
+        "synthetic": "当前的编码是合成的，并非真实访谈，不能用来印证真实的问卷回答。",
+        "real": "当前的编码来自真实访谈，话题由受访者自己提起，可以与问卷相互印证，但谈到不等于程度严重。",
+        "mixed": "当前的{rows}份编码中有{synthetic_rows}份是合成的，合成部分不能用来印证真实的问卷回答。",
+    },
     # the interview chart's source line
     "interview_source": {
         "synthetic": "合成演示访谈编码",
@@ -361,3 +383,56 @@ def not_asked_sentence_en(blocks: Sequence[Block], analysis: str, *, partial: bo
     if partial:
         return f"Because {missing}, {analysis} covers only the parts that were asked. "
     return f"{analysis[:1].upper() + analysis[1:]} could not be made: {missing}."
+
+
+# ---------------------------------------------------------------------------
+# The generator label of a ranking, leader, difference or coefficient (issue 22, item 6)
+# ---------------------------------------------------------------------------
+def generator_label(basis: GeneratorBasis, state: DataState, language: str = "zh") -> str:
+    """The parenthesis that says where a stated result comes from, by the survey's data state.
+
+    synthetic: "（由生成器假设设定：…）" naming the assumption; "（生成数据中的偶然结果：…）" when no
+    assumption sets it or the assumptions set the opposite order; "（生成数据的人为结果：…）" for an
+    artefact. mixed: the same, said of data that contain synthetic rows. real: '' (the sentence reports a
+    finding of the survey as it stands).
+    """
+    if not state.has_synthetic:
+        return ""
+    en = language == "en"
+    expected_zh = f"，{basis.expected}" if basis.expected else ""
+    expected_en = ""
+    if basis.expected:  # "按这些假设预期为58.2%对56.2%"
+        shares = basis.expected.removeprefix("按这些假设预期为").replace("对", " against ")
+        expected_en = f"; expected under them: {shares}"
+    if basis.set_by_assumptions and basis.direction >= 0:
+        core = (f"set by the generator's assumptions: {basis.assumption_en}{expected_en}" if en
+                else f"由生成器假设设定：{basis.assumption}{expected_zh}")
+    elif basis.set_by_assumptions:
+        core = (f"chance in generated data: the assumptions set the opposite order ({basis.assumption_en}"
+                f"{expected_en})" if en
+                else f"生成数据中的偶然结果：生成器假设设定的次序正相反（{basis.assumption}{expected_zh}）")
+    elif basis.artefact:
+        core = ("an artefact of the generated data: the generator gives it no direct path" if en
+                else f"生成数据的人为结果：{basis.artefact}")
+    elif basis.expected:
+        core = (f"chance in generated data: the generator's assumptions make almost no difference{expected_en}" if en
+                else f"生成数据中的偶然结果：生成器假设几乎没有设定这一差别{expected_zh}")
+    else:
+        core = ("chance in generated data: the generator's assumptions set no such order" if en
+                else "生成数据中的偶然结果：生成器假设没有设定这一差别")
+    if state.kind == "mixed":
+        core = (f"the data contain synthetic rows; {core}" if en else f"数据含合成答卷，{core}")
+    return f" ({core})" if en else f"（{core}）"
+
+
+def leader_label(leader, kind: str, state: DataState, language: str = "zh") -> str:
+    """:func:`generator_label` of a headline :class:`~zhucun.stats.headlines.Leader`: whether the generator
+    puts the leader above its runner-up (for a tie: the first two tied). *kind*: "scale" or "measure".
+    '' for real data, or when there is nothing it leads."""
+    if not state.has_synthetic:
+        return ""
+    other = leader.ids[1] if leader.tied else leader.runner_up_id
+    if other is None:
+        return ""
+    basis = (scale_order_basis if kind == "scale" else measure_order_basis)(leader.ids[0], other)
+    return generator_label(basis, state, language)

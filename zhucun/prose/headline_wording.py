@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from zhucun.number_format import format_chinese_count, format_english_count, format_p_clause
+from zhucun.number_format import format_chinese_count, format_english_count, format_p_clause, format_points
 from zhucun.prose.english import english_list
 from zhucun.prose.wording import quoted_list
 from zhucun.stats.headlines import Leader
@@ -29,11 +29,28 @@ def _test_clause(leader: Leader, english: bool = False) -> str:
     return TEST_NAMES[leader.test][int(english)] + (", " if english else "，") + format_p_clause(leader.p_value)
 
 
-def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str] | None = None) -> str:
+def difference_clause(leader: Leader) -> str:
+    """'相差0.8个百分点，95%区间-9.5至11.1个百分点': the leader's paired difference ('' without one)."""
+    if math.isnan(leader.difference):
+        return ""
+    return (f"相差{format_points(leader.difference)}个百分点，95%区间{format_points(leader.difference_low)}"
+            f"至{format_points(leader.difference_high)}个百分点")
+
+
+def difference_clause_en(leader: Leader) -> str:
+    if math.isnan(leader.difference):
+        return ""
+    return (f"a difference of {format_points(leader.difference)} percentage points, 95% interval "
+            f"{format_points(leader.difference_low)} to {format_points(leader.difference_high)}")
+
+
+def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str] | None = None,
+                    label: str = "") -> str:
     """'{ranked_by}最高的是“X”…' and what the paired test allows to say of it (no final 。).
 
     *value* formats the compared values (e.g. format_share); without it no number is stated, for a chapter
-    that states them elsewhere.
+    that states them elsewhere. The paired difference and its Newcombe interval are stated with the test;
+    *label* (:func:`zhucun.prose.data_description.generator_label`) says whether the generator set the order.
     """
     def shown(x: float) -> str:
         return f"（{value(x)}）" if value is not None else ""
@@ -46,15 +63,16 @@ def leader_sentence(leader: Leader, ranked_by: str, value: Callable[[float], str
         return head
     runner = f"居第二的“{leader.runner_up_label}”{shown(leader.runner_up_value)}"
     if math.isnan(leader.p_value):
-        return f"{head}，它与{runner}在每位受访者身上都没有差别，无从检验"
+        return f"{head}{label}，它与{runner}在每位受访者身上都没有差别，无从检验"
+    evidence = "；".join(part for part in (difference_clause(leader), _test_clause(leader)) if part)
     if leader.ahead:
-        return f"{head}；同一批受访者的配对比较（{_test_clause(leader)}）表明它确实高于{runner}"
-    return (f"{head}，但它与{runner}之差在同一批受访者的配对比较中并不显著（{_test_clause(leader)}），"
-            "两者孰高孰低，这些数据还不能确定")
+        return f"{head}{label}；同一批受访者的配对比较（{evidence}）表明它确实高于{runner}"
+    return (f"{head}{label}，但它与{runner}的差别在同一批受访者的配对比较中并不显著（{evidence}），"
+            "不能说哪一项更高")
 
 
 def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], str],
-                       value: Callable[[float], str] | None = None) -> str:
+                       value: Callable[[float], str] | None = None, label: str = "") -> str:
     """The English twin of :func:`leader_sentence`: '“X” has the highest {ranked_by}, …' (no final full stop).
 
     *names* gives the English name of an id (e.g. english_name); *value* formats the compared values.
@@ -72,18 +90,18 @@ def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], st
     shown = f" ({value(leader.runner_up_value)})" if value is not None else ""
     runner = f"the second, “{names(leader.runner_up_id)}”{shown}"
     if math.isnan(leader.p_value):
-        return f"{head}; no respondent answered it differently from {runner}, so there is nothing to test"
+        return f"{head}{label}; no respondent answered it differently from {runner}, so there is nothing to test"
+    evidence = "; ".join(part for part in (difference_clause_en(leader), _test_clause(leader, True)) if part)
     if leader.ahead:
-        return (f"{head}; a paired comparison of the same respondents ({_test_clause(leader, True)}) shows it "
-                f"above {runner}")
-    return (f"{head}, but its lead over {runner}, is not significant in a paired comparison of the same respondents "
-            f"({_test_clause(leader, True)}), so these data cannot yet tell which is higher")
+        return f"{head}{label}; a paired comparison of the same respondents ({evidence}) shows it above {runner}"
+    return (f"{head}{label}, but its lead over {runner}, is not significant in a paired comparison of the same "
+            f"respondents ({evidence}), so these data cannot tell which is higher")
 
 
 def summary_leader_phrase(leader: Leader) -> str:
     """The strongest manifestation as a summary says it: tied, ahead, or first without a tested lead."""
     if leader.tied:
-        return "平均得分并列最高的是" + quoted_list(leader.labels)
+        return "普遍程度并列最高的是" + quoted_list(leader.labels)
     if leader.runner_up_id is None or leader.ahead:
-        return f"平均得分最高的是“{leader.label}”"
-    return f"平均得分最高的是“{leader.label}”，但它领先第二位的差距在配对检验中并不显著"
+        return f"普遍程度最高的是“{leader.label}”"
+    return f"普遍程度最高的是“{leader.label}”，但它领先第二位的差距在配对检验中并不显著"

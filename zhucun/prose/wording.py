@@ -242,3 +242,78 @@ def odds_direction(low: float, high: float) -> str:
     if high < 1:
         return "更不可能"
     return "方向不确定"
+
+
+# ---------------------------------------------------------------------------
+# Words that hold under uncertainty (issue 22, item 5)
+# ---------------------------------------------------------------------------
+HALF = 0.5
+ABOUT_HALF = "约半数"
+NOT_SIGNIFICANT_FROM_HALF = "（与半数的差别不显著）"
+
+
+def _side(value: float) -> int:
+    return 1 if value > HALF else -1 if value < HALF else 0
+
+
+def _side_word(value: float) -> str:
+    return {1: "过半数", -1: "不到半数", 0: "恰好一半"}[_side(value)]
+
+
+def uncertain_share_word(share: float, low: float, high: float, weighted: float = math.nan) -> str:
+    """A quantity word for a share of respondents that holds for its 95 % interval and its weighted estimate.
+
+    Only a majority word needs the interval to clear one half: where the interval [*low*, *high*] contains
+    0.5 (touching counts) the word is "约半数（与半数的差别不显著）"; where the weighted estimate falls on
+    the other side of one half than the unweighted one, "约半数（未加权过半数，加权后不到半数）" (or the
+    reverse). Otherwise: above one half, the strongest majority word the interval's lower limit still
+    supports (low > 0.9 绝大多数, > 2/3 大多数, else 过半数); below one half, :func:`share_word` of the
+    share (接近半数, 约四成, … 极少数). What is true of every respondent stays so: 0 没有, 1 全部.
+    A missing weighted estimate (no weights) is left out of the rule.
+    """
+    word = share_word(share)  # validates the share
+    if word in ("没有", "全部"):
+        return word
+    if any(_missing(x) for x in (low, high)):
+        raise ValueError(f"the interval of share {share!r} is missing: ({low!r}, {high!r})")
+    if not low <= share <= high:
+        raise ValueError(f"share {share!r} lies outside its interval ({low!r}, {high!r})")
+    if low <= HALF <= high:
+        return ABOUT_HALF + NOT_SIGNIFICANT_FROM_HALF
+    if not _missing(weighted) and _side(weighted) != _side(share):
+        return f"{ABOUT_HALF}（未加权{_side_word(share)}，加权后{_side_word(weighted)}）"
+    if share > HALF:
+        return "绝大多数" if low > 0.9 else "大多数" if low > 2 / 3 else "过半数"
+    return word
+
+
+# share_word's words in English, for the Abstract: the same thresholds, so both languages say the same.
+SHARE_WORDS_EN: dict[str, str] = {
+    "全部": "all of",
+    "绝大多数": "the great majority of",
+    "大多数": "most of",
+    "过半数": "more than half of",
+    "恰好一半": "exactly half of",
+    "接近半数": "nearly half of",
+    "约四成": "about two in five of",
+    "约三成": "about three in ten of",
+    "约两成": "about one in five of",
+    "约一成": "about one in ten of",
+    "极少数": "very few of",
+    "没有": "none of",
+}
+
+
+UNCERTAIN_WORDS_EN: dict[str, str] = {
+    ABOUT_HALF + NOT_SIGNIFICANT_FROM_HALF: "about half of (not significantly different from half)",
+    "约半数（未加权过半数，加权后不到半数）": "about half of (more than half unweighted, less than half weighted)",
+    "约半数（未加权不到半数，加权后过半数）": "about half of (less than half unweighted, more than half weighted)",
+    "约半数（未加权过半数，加权后恰好一半）": "about half of (more than half unweighted, exactly half weighted)",
+    "约半数（未加权不到半数，加权后恰好一半）": "about half of (less than half unweighted, exactly half weighted)",
+}
+
+
+def uncertain_share_word_en(share: float, low: float, high: float, weighted: float = math.nan) -> str:
+    """:func:`uncertain_share_word` in English, to stand before "the respondents"; the same rule."""
+    word = uncertain_share_word(share, low, high, weighted)
+    return UNCERTAIN_WORDS_EN.get(word) or SHARE_WORDS_EN[word]

@@ -2,16 +2,17 @@
 
 Chapters 三, 五, 结论 and the front matter all state them, so they all take them from here:
 
-* **strongest manifestation**: the highest mean scale score (1–5, unweighted, as chapter 三 reports
-  the scores first), among the manifestation scales asked;
+* **most common manifestation**: the highest 普遍程度 (:func:`zhucun.stats.likert.scale_prevalence`: the
+  share of respondents whose scale score is at least 4, unweighted), among the manifestation scales asked;
 * **best-rated measure**: the highest share of respondents rating a measure 4 or 5 ("帮助较大/很大"),
   among the measures of question 12.
 
 Each is a :class:`Leader`: the leader (several when they tie at the precision the book shows, the one
 tie rule of the book, :func:`tied_at_extreme`), the
 runner-up, and a paired test of the difference between them, since the same respondents answered
-both: Wilcoxon's signed-rank test on the two scale scores, McNemar's exact test on the two "rated
-4–5" indicators. Only a significant test lets a sentence say that the leader is ahead.
+both: McNemar's test (exact below 25 discordant pairs) on the two "score ≥ 4" or "rated 4–5"
+indicators, with the paired difference and its Newcombe interval. Only a significant test lets a
+sentence say that the leader is ahead.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ import pandas as pd
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
-from zhucun.stats.intervals import mean_interval
-from zhucun.stats.likert import scale_scores
-from zhucun.stats.paired_comparisons import mcnemar_test, wilcoxon_test
+from zhucun.stats.likert import AGREE_SCORE, scale_prevalence, scale_scores
+from zhucun.stats.paired_comparisons import mcnemar_test
 from zhucun.stats.ratings import HELPFUL_LEVELS
 
 SIGNIFICANCE = 0.05
@@ -43,9 +43,12 @@ class Leader:
     runner_up_id: str | None    # the next after the leader(s); None when nothing else was ranked
     runner_up_label: str | None
     runner_up_value: float
-    test: str                   # the paired test: 'wilcoxon', 'mcnemar-exact' or 'mcnemar-chi2' ('' for none)
+    test: str                   # the paired test: 'mcnemar-exact' or 'mcnemar-chi2' ('' for none)
     p_value: float              # NaN without a test
     n_pairs: int                # respondents who answered both
+    difference: float = math.nan       # leader − runner-up among the pairs (NaN without a test)
+    difference_low: float = math.nan   # Newcombe's paired 95 % interval of the difference
+    difference_high: float = math.nan
 
     @property
     def tied(self) -> bool:
@@ -67,7 +70,7 @@ class Leader:
 
 @dataclass(frozen=True)
 class HeadlineResults:
-    strongest_manifestation: Leader | None  # None when no manifestation scale was asked
+    strongest_manifestation: Leader | None  # the most common manifestation; None when no scale was asked
     best_measure: Leader | None             # None when question 12 was not asked
 
 
@@ -84,34 +87,35 @@ def tied_at_extreme(values: pd.Series, digits: int, *, lowest: bool = False) -> 
     return [label for label in shown.index if shown[label] == target]
 
 
-def _leader(values: pd.Series, labels: dict[str, str], digits: int, columns: pd.DataFrame, kind: str) -> Leader:
-    """The leader of *values* (ids in codebook order; ties at *digits* decimals) against its runner-up."""
+def _leader(values: pd.Series, labels: dict[str, str], digits: int, columns: pd.DataFrame,
+            at_least: float) -> Leader:
+    """The leader of *values* (ids in codebook order; ties at *digits* decimals) against its runner-up,
+    McNemar on the indicators "≥ *at_least*" of *columns*, as the shares count."""
     leaders = tied_at_extreme(values, digits)
     rest = [i for i in values.sort_values(ascending=False, kind="stable").index if i not in leaders]
     runner = rest[0] if rest else None
-    test, p, pairs = "", math.nan, 0
+    test, p, pairs, effect = "", math.nan, 0, (math.nan, math.nan, math.nan)
     if runner is not None and len(leaders) == 1:
         both = columns[[leaders[0], runner]].dropna()
         pairs = len(both)
-        if kind == "scores":
-            test, p = "wilcoxon", wilcoxon_test(both[leaders[0]], both[runner])["p"]
-        else:
-            result = mcnemar_test(both[leaders[0]], both[runner])  # on "rated 4–5", as the shares count
-            test, p = f"mcnemar-{'exact' if result['method'] == 'exact' else 'chi2'}", result["p"]
+        result = mcnemar_test(both[leaders[0]], both[runner], at_least=at_least)
+        test, p = f"mcnemar-{'exact' if result['method'] == 'exact' else 'chi2'}", result["p"]
+        effect = (result["difference"], result["difference_low"], result["difference_high"])
     return Leader(tuple(leaders), tuple(labels[i] for i in leaders), float(values[leaders[0]]), runner,
                   None if runner is None else labels[runner], math.nan if runner is None else float(values[runner]),
-                  test, p, pairs)
+                  test, p, pairs, *effect)
 
 
 def strongest_manifestation(survey: pd.DataFrame, codebook: Codebook | None = None) -> Leader | None:
+    """The most common manifestation (highest 普遍程度) against the runner-up, McNemar on "score ≥ 4"."""
     codebook = codebook or load_codebook()
     scales = coverage(survey, codebook).scales("manifestation")
     if not scales:
         return None
     scores = scale_scores(survey, codebook, kind="manifestation")
-    # mean_interval's mean, as every other mean of the book (exactly summed: row order cannot move it)
-    means = pd.Series({scale.id: mean_interval(scores[scale.id])["mean"] for scale in scales})
-    return _leader(means, {scale.id: scale.name for scale in scales}, MEAN_DIGITS, scores, "scores")
+    prevalence = scale_prevalence(survey, "manifestation", codebook).set_index("scale")  # ranked unweighted
+    return _leader(prevalence["share"], {scale.id: scale.name for scale in scales}, SHARE_DIGITS, scores,
+                   AGREE_SCORE)
 
 
 def best_measure(survey: pd.DataFrame, codebook: Codebook | None = None) -> Leader | None:
@@ -121,7 +125,8 @@ def best_measure(survey: pd.DataFrame, codebook: Codebook | None = None) -> Lead
         return None
     ratings = survey[items].astype("float64")
     shares = ratings.isin(HELPFUL_LEVELS).sum() / ratings.notna().sum()  # a count over a count: exact in any order
-    return _leader(shares, {item: codebook.question_text(item) for item in items}, SHARE_DIGITS, ratings, "shares")
+    return _leader(shares, {item: codebook.question_text(item) for item in items}, SHARE_DIGITS, ratings,
+                   min(HELPFUL_LEVELS))
 
 
 def headline_results(survey: pd.DataFrame, codebook: Codebook | None = None) -> HeadlineResults:

@@ -18,6 +18,8 @@ from scipy import stats
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.survey import coverage
 from zhucun.stats.intervals import mean_interval, wilson_interval
+from zhucun.stats.weighted_ratings import weighted_helpful_share
+from zhucun.stats.weighting import poststratification_weights
 
 LEVELS = (1, 2, 3, 4, 5)
 AGREE_LEVELS = (4, 5)
@@ -99,23 +101,59 @@ def scale_scores(frame: pd.DataFrame, codebook: Codebook | None = None, kind: st
     return pd.DataFrame(scores, index=frame.index)
 
 
-AGREE_SCORE = 4.0
+AGREE_SCORE = 4.0  # 普遍程度: a scale score (mean of its items) of at least 4, 总体上表示同意
+
+
+def _role_weights(survey: pd.DataFrame) -> pd.Series | None:
+    try:
+        return poststratification_weights(survey, "role")
+    except (KeyError, ValueError):  # role not asked or a stratum empty: no weighted estimate
+        return None
+
+
+def scale_prevalence(survey: pd.DataFrame, kind: str = "manifestation", codebook: Codebook | None = None,
+                     weights: pd.Series | None = None, alpha: float = 0.05) -> pd.DataFrame:
+    """普遍程度 of each asked scale of *kind* (codebook order): how common the predicament or cause is.
+
+    THE book's measure of how common a manifestation or cause is, used by 三, 五, 结论 and both abstracts:
+    the share of respondents whose scale score (:func:`scale_scores`, 1–5) is at least 4, with its Wilson
+    interval, and beside it the share post-stratified by role (*weights*; by default
+    :func:`zhucun.stats.weighting.poststratification_weights` on role) with Wilson's interval at Kish's
+    effective n (:func:`zhucun.stats.weighted_ratings.weighted_helpful_share`). Respondents without a score
+    are left out of both denominators. The mean score is the scale's 强度 (:func:`scale_means`), a second
+    measure.
+
+    Columns: scale, name, n, agree, share, low, high, weighted_share, weighted_low, weighted_high
+    (the weighted ones NaN when no weights can be made).
+    """
+    codebook = codebook or load_codebook()
+    scores = scale_scores(survey, codebook, kind=kind)
+    if weights is None:
+        weights = _role_weights(survey)
+    rows = []
+    for scale in coverage(survey, codebook).scales(kind):
+        values = scores[scale.id]
+        answered = values.dropna()
+        n = int(len(answered))
+        agree = int((answered >= AGREE_SCORE).sum())
+        low, high = wilson_interval(agree, n, alpha)
+        weighted = {"share": math.nan, "low": math.nan, "high": math.nan}
+        if weights is not None:
+            hit = (values >= AGREE_SCORE).astype("float64").where(values.notna())
+            weighted = weighted_helpful_share(hit, weights, levels=(1.0,), alpha=alpha)
+        rows.append({"scale": scale.id, "name": scale.name, "n": n, "agree": agree,
+                     "share": agree / n if n else math.nan, "low": low, "high": high,
+                     "weighted_share": weighted["share"], "weighted_low": weighted["low"],
+                     "weighted_high": weighted["high"]})
+    return pd.DataFrame(rows, columns=["scale", "name", "n", "agree", "share", "low", "high", "weighted_share",
+                                       "weighted_low", "weighted_high"])
 
 
 def scale_agreement(survey: pd.DataFrame, kind: str = "manifestation", codebook: Codebook | None = None,
                     alpha: float = 0.05) -> pd.DataFrame:
-    """Per asked scale of *kind*: scale, name, n (score not missing), agree, share, low, high."""
-    codebook = codebook or load_codebook()
-    scores = scale_scores(survey, codebook, kind=kind)
-    rows = []
-    for scale in coverage(survey, codebook).scales(kind):
-        values = scores[scale.id].dropna()
-        n = int(len(values))
-        agree = int((values >= AGREE_SCORE).sum())
-        low, high = wilson_interval(agree, n, alpha)
-        rows.append({"scale": scale.id, "name": scale.name, "n": n, "agree": agree,
-                     "share": agree / n if n else math.nan, "low": low, "high": high})
-    return pd.DataFrame(rows)
+    """:func:`scale_prevalence` without the weighted columns: scale, name, n, agree, share, low, high."""
+    table = scale_prevalence(survey, kind, codebook, alpha=alpha)
+    return table[["scale", "name", "n", "agree", "share", "low", "high"]]
 
 
 def scale_means(survey: pd.DataFrame, kind: str = "manifestation", codebook: Codebook | None = None,
