@@ -47,10 +47,10 @@ def _leader(p_value: float, ids=("p1",), runner="p4") -> Leader:
 
 
 def test_summary_leader_phrase():
-    assert summary_leader_phrase(_leader(0.01)) == "平均得分最高的是“名p1”"
+    assert summary_leader_phrase(_leader(0.01)) == "普遍程度最高的是“名p1”"
     assert "并不显著" in summary_leader_phrase(_leader(0.05))
-    assert summary_leader_phrase(_leader(math.nan, ids=("p1", "p2"))) == "平均得分并列最高的是“名p1”和“名p2”"
-    assert summary_leader_phrase(_leader(math.nan, runner=None)) == "平均得分最高的是“名p1”"
+    assert summary_leader_phrase(_leader(math.nan, ids=("p1", "p2"))) == "普遍程度并列最高的是“名p1”和“名p2”"
+    assert summary_leader_phrase(_leader(math.nan, runner=None)) == "普遍程度最高的是“名p1”"
 
 
 def test_merge_phrase():
