@@ -47,7 +47,11 @@ def glued_and_shown(path):
     result = module.analyse()
     texts = result.texts_en if any(arg.endswith("texts_en") for arg in GLUE_ALL.findall(code)) else result.texts
     prose, charts = glue_names(path)
-    shown = prose | pasted_names(texts)
+    # a MyST passage the notebook writes in a code cell and pastes only in some data states (五's ratings
+    # section, pasted only where question 12 was asked) shows the names its roles name
+    # and a text the notebook's code reads by name (a chart's alt text) is shown through that code
+    shown = (prose | pasted_names(texts) | {a or b for a, b in MODULE_ROLE.findall(code)}
+             | set(re.findall(r"texts\[[\"']([\w-]+)[\"']\]", code)))
     patterns = module_patterns(module)
     return set(texts) | charts, shown, patterns
 

@@ -9,10 +9,8 @@ from zhucun.data.synthetic import load_assumptions
 from zhucun.data.synthetic_assumptions import (
     AssumptionError,
     GeneratorBasis,
-    correlation_basis,
     group_difference_basis,
     measure_order_basis,
-    pressure_coefficient_basis,
     scale_order_basis,
 )
 from zhucun.prose.data_description import generator_label
@@ -58,18 +56,6 @@ def test_group_differences_only_where_an_effect_is_assumed(assumptions):
     assert not group_difference_basis("role", "m_handover", assumptions).set_by_assumptions  # g2 answers p2
     assert not group_difference_basis("role", "c1", assumptions).set_by_assumptions
     assert group_difference_basis("tenure_months", "p2", assumptions).direction == -1
-
-
-def test_correlations_and_the_pressure_coefficient(assumptions):
-    assert correlation_basis("c1", "p1", assumptions).direction == 1
-    assert correlation_basis("c1", "c2", assumptions).set_by_assumptions
-    zero = copy.deepcopy(assumptions)
-    zero["causes"]["correlation"] = [[1.0 if i == j else 0.0 for j in range(4)] for i in range(4)]
-    zero["manifestations"]["cause_weights"] = [[1.0 if i == j else 0.0 for j in range(4)] for i in range(4)]
-    assert not correlation_basis("c1", "p2", zero).set_by_assumptions
-    role = pressure_coefficient_basis("role", assumptions)
-    assert not role.set_by_assumptions and "间接" in role.artefact  # through p1 and p4 only
-    assert pressure_coefficient_basis("gender", assumptions) == GeneratorBasis(False, "")
 
 
 @pytest.mark.parametrize("kind, rows, synthetic", [("synthetic", 124, 124), ("mixed", 124, 20), ("real", 124, 0)])

@@ -8,7 +8,7 @@ from zhucun.data.provenance import UNDESCRIBED, data_dictionary, data_hashes, pa
 from zhucun.data.reference_types import reference_counts, type_mark
 from zhucun.paths import data_path
 from zhucun.prose.questionnaire import items_per_question, questionnaire_markdown
-from zhucun.stats.likert import scale_agreement
+from zhucun.stats.likert import scale_prevalence
 
 
 def test_questionnaire_follows_the_codebook(tmp_path):
@@ -76,11 +76,11 @@ def test_reference_counts_sum_to_entries():
     assert counts["条数"].sum() == len(parse_file(str(data_path("references.bib"))).entries)
 
 
-def test_scale_agreement_by_hand():
+def test_scale_prevalence_by_hand():
     codebook = load_codebook()
     survey = pd.DataFrame({item: [5, 4, 2, None] for scale in codebook.scales("manifestation")
                            for item in scale.items})
-    result = scale_agreement(survey, codebook=codebook)
+    result = scale_prevalence(survey, codebook=codebook)
     # Scores 5, 4, 2, missing → 2 of 3 agree.
     assert result["n"].tolist() == [3] * 4
     assert result["share"].iloc[0] == 2 / 3

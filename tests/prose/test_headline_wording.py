@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from zhucun.number_format import format_share
-from zhucun.prose.headline_wording import leader_sentence, leader_sentence_en, summary_leader_phrase
+from zhucun.prose.headline_wording import leader_sentence, leader_sentence_en
 from zhucun.stats.headlines import Leader
 
 BASE = dict(ids=("a",), labels=("甲",), value=0.8, runner_up_id="b", runner_up_label="乙", runner_up_value=0.6,
@@ -74,8 +74,3 @@ def test_chi2_mcnemar_is_named():
     assert "McNemar χ²检验" in leader_sentence(Leader(**{**BASE, "test": "mcnemar-chi2"}, p_value=0.3), "比例")
 
 
-def test_summary_phrase_agrees_with_the_sentence():
-    ahead, level = Leader(**BASE, p_value=0.012), Leader(**BASE, p_value=0.05)
-    assert "确实高于" in leader_sentence(ahead, "普遍程度") and "并不显著" not in summary_leader_phrase(ahead)
-    assert "并不显著" in leader_sentence(level, "普遍程度") and "并不显著" in summary_leader_phrase(level)
-    assert summary_leader_phrase(ahead).startswith("普遍程度最高的是")

@@ -10,7 +10,6 @@ from zhucun.prose.wording import (
     epsilon_squared_word,
     extreme_clause,
     odds_direction,
-    reliability_word,
     share_gap_phrase,
     significance_phrase,
 )
@@ -70,13 +69,6 @@ def test_significance_phrase_at_zero_and_one():
     assert significance_phrase(1.0) == "在多重比较校正后不显著"
 
 
-@pytest.mark.parametrize("alpha, word", [(1.0, "很高"), (0.9, "很高"), (0.8999, "良好"), (0.8, "良好"),
-                                         (0.7, "可以接受"), (0.6999, "勉强可用"), (0.6, "勉强可用"),
-                                         (0.5999, "偏低"), (0.0, "偏低"), (-0.3, "偏低"), (NAN, "无法计算")])
-def test_reliability_word_at_its_thresholds(alpha, word):
-    assert reliability_word(alpha) == word
-
-
 GAP = dict(subject="样本比例", against="总体")
 
 
@@ -126,30 +118,6 @@ def test_quoted_list_one_two_many_and_none():
     assert quoted_list(["甲", "乙", "丙"]) == "“甲”、“乙”和“丙”"
     with pytest.raises(ValueError):
         quoted_list([])
-
-
-@pytest.mark.parametrize(("higher", "tied", "total", "expected"), [
-    (0, 0, 1, "是唯一一项受评的对策"),
-    (0, 10, 11, "与其余各项对策的获评比例相同"),       # all tied
-    (0, 0, 11, "在11项对策中获评比例最高"),
-    (0, 2, 11, "与另外2项并列最高"),                   # tie at the top named
-    (10, 0, 11, "在11项对策中获评比例最低"),
-    (9, 1, 11, "与另外1项并列最低"),                   # tie at the bottom
-    (2, 0, 11, "在11项对策中排第3位"),
-    (2, 1, 11, "与另外1项并列第3位"),
-    (0, 0, 2, "在2项对策中获评比例最高"),
-    (1, 0, 2, "在2项对策中获评比例最低"),
-])
-def test_standing_phrase_at_top_bottom_middle_and_ties(higher, tied, total, expected):
-    from zhucun.prose.wording import standing_phrase
-    assert standing_phrase(higher, tied, total) == expected
-
-
-def test_standing_phrase_refuses_impossible_rankings():
-    from zhucun.prose.wording import standing_phrase
-    for args in ((0, 0, 0), (5, 6, 11), (-1, 0, 3)):
-        with pytest.raises(ValueError):
-            standing_phrase(*args)
 
 
 def test_format_p_clause_at_its_edges():

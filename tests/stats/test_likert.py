@@ -7,7 +7,6 @@ import pandas as pd
 import pingouin
 import pytest
 
-from zhucun.prose.wording import reliability_word
 from zhucun.stats.intervals import mean_interval
 from zhucun.stats.likert import (
     agreement_shares,
@@ -70,12 +69,6 @@ def test_cronbach_alpha_listwise_and_degenerate():
     items = pd.DataFrame({"a": [1, 2, 3, None], "b": [1, 3, 2, 5]})
     assert cronbach_alpha(items)["n"] == 3
     assert math.isnan(cronbach_alpha(pd.DataFrame({"a": [3, 3], "b": [3, 3]}))["alpha"])
-
-
-@pytest.mark.parametrize("value, word", [(0.95, "很高"), (0.9, "很高"), (0.85, "良好"), (0.7, "可以接受"),
-                                         (0.65, "勉强可用"), (0.3, "偏低"), (-0.2, "偏低"), (float("nan"), "无法计算")])
-def test_reliability_word(value, word):
-    assert reliability_word(value) == word
 
 
 def test_scale_means_are_t_intervals_of_the_scores_of_the_scales_asked():

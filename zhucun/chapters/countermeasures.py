@@ -135,11 +135,9 @@ def _problem_texts(survey: pd.DataFrame, framework: Framework, problems: pd.Data
                 word = uncertain_share_word(row["share"], row["low"], row["high"], row["weighted_share"])
                 # the reason of a 约半数 is given once, in the table's 读作 column and the section's definition
                 texts[f"ch5_{scale.id}_clause"] = f"{word.split('（')[0]}受访者总体上同意"
-                texts[f"ch5_{scale.id}_share"] = format_share(row["share"])
             else:
                 texts[f"ch5_{scale.id}_clause"] = (
                     f"无从得知多少受访者同意（当前问卷没有问到{block_names((cover.scale_block(scale.id),))}）")
-                texts[f"ch5_{scale.id}_share"] = "—"
     return texts
 
 
@@ -213,7 +211,6 @@ def _ratings_texts(state, ratings, weighted, paired, roles, role_codes, role_lab
         return uncertain_share_word(row["share"], row["low"], row["high"], wide.loc[row["measure"], "share"])
 
     texts = {
-        "ch5_n_rated": format_count(total),
         "ch5_top_sentence": ("全部{}项对策的获评程度相同，都是{}，分不出高低".format(
             format_count(total), format_share(top["share"])) if all_tied else
             leader_sentence(best, "获评程度", format_share, label=leader_label(best, "measure", state))),
@@ -344,7 +341,6 @@ def analyse(survey: pd.DataFrame | None = None) -> CountermeasuresResult:
     weights = _weights(survey)
     problems = _problem_rows(survey, weights)
     texts = {**_framework_texts(framework, len(survey)), **_problem_texts(survey, framework, problems),
-             "ch5_data_kind": survey_sentence("ch5_data_kind", state),
              "ch5_show_head": survey_sentence("ch5_show_head", state)}
     order = [m.id for m in framework.measures]
     checks = {"样本量": len(survey), "对策数": len(framework.measures)}

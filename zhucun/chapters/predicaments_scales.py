@@ -107,7 +107,6 @@ def sample_section(inputs: Inputs) -> SampleSection:
         "ch3_neff": format_count(kish_effective_n(weights)),
         "ch3_tenure_median": format_count(survey["tenure_months"].astype("float64").median()),
         "ch3_tenure_bands": "、".join(label for _, _, label in TENURE_BANDS),
-        "ch3_tenure_band_n": format_count(len(TENURE_BANDS)),
     }
     margins_table = margins_raw.assign(
         sample_share=margins_raw["sample_share"].map(format_share),

@@ -446,32 +446,6 @@ def group_difference_basis(variable: str, outcome: str, assumptions: dict | None
     return GeneratorBasis(True, text, 1 if a > b else -1, expected=expected, assumption_en=text_en)
 
 
-def correlation_basis(a: str, b: str, assumptions: dict | None = None,
-                      codebook: Codebook | None = None) -> GeneratorBasis:
-    """Whether the generator correlates scales *a* and *b*: the cause correlation matrix and the weights of
-    the manifestations on the causes imply a latent covariance; its sign is the direction."""
-    assumptions, codebook = _inputs(assumptions, codebook)
-    causes = list(assumptions["causes"]["order"])
-    manifestations = list(assumptions["manifestations"]["order"])
-    correlation = np.asarray(assumptions["causes"]["correlation"], dtype=float)
-    weights = np.asarray(assumptions["manifestations"]["cause_weights"], dtype=float)
-
-    def loading(scale_id: str) -> np.ndarray:
-        if scale_id in causes:
-            return np.eye(len(causes))[causes.index(scale_id)]
-        if scale_id in manifestations:
-            return weights[manifestations.index(scale_id)]
-        raise AssumptionError(f"{scale_id!r} 不是成因或表现因子 / not a cause or manifestation factor")
-
-    covariance = float(loading(a) @ correlation @ loading(b))
-    direction = _order(covariance, 0.0)
-    if not direction:
-        return GeneratorBasis(False, "")
-    kinds = {a in causes, b in causes}
-    text = "成因因子之间的相关矩阵" if kinds == {True} else "表现因子对成因因子的权重与成因之间的相关矩阵"
-    return GeneratorBasis(True, f"{text}（潜变量协方差 {format_assumption(round(covariance, 2))}）", direction)
-
-
 def pressure_coefficient_basis(variable: str, assumptions: dict | None = None,
                                codebook: Codebook | None = None) -> GeneratorBasis:
     """Whether the generator gives *variable* a direct path to overall pressure in a model that controls for

@@ -98,10 +98,3 @@ def leader_sentence_en(leader: Leader, ranked_by: str, names: Callable[[str], st
             f"respondents ({evidence}), so these data cannot tell which is higher")
 
 
-def summary_leader_phrase(leader: Leader) -> str:
-    """The strongest manifestation as a summary says it: tied, ahead, or first without a tested lead."""
-    if leader.tied:
-        return "普遍程度并列最高的是" + quoted_list(leader.labels)
-    if leader.runner_up_id is None or leader.ahead:
-        return f"普遍程度最高的是“{leader.label}”"
-    return f"普遍程度最高的是“{leader.label}”，但它领先第二位的差距在配对检验中并不显著"

@@ -190,47 +190,12 @@ def portion_phrase(count: int, total: int, what: str) -> str:
     return f"{share_word(count / total)}{what}"
 
 
-RELIABILITY_WORDS = ((0.9, "很高"), (0.8, "良好"), (0.7, "可以接受"), (0.6, "勉强可用"), (-math.inf, "偏低"))
-
-
-def reliability_word(value: float) -> str:
-    """Conventional reading of Cronbach's α: ≥0.9 很高, ≥0.8 良好, ≥0.7 可以接受, ≥0.6 勉强可用, else 偏低."""
-    if value is None or math.isnan(value):
-        return "无法计算"
-    for threshold, word in RELIABILITY_WORDS:
-        if value >= threshold:
-            return word
-    return "偏低"
-
-
 def quoted_list(names) -> str:
     """Names quoted and listed as Chinese prose lists them: '“A”', '“A”和“B”', '“A”、“B”和“C”'."""
     quoted = [f"“{name}”" for name in names]
     if not quoted:
         raise ValueError("no names to list")
     return quoted[0] if len(quoted) == 1 else "、".join(quoted[:-1]) + "和" + quoted[-1]
-
-
-def standing_phrase(higher: int, tied: int, total: int) -> str:
-    """Where one of *total* items stands in a ranking: *higher* items rank strictly above it, *tied* others
-    share its value. A tie is named as a tie, the top and the bottom as such.
-
-    "在N项对策中获评比例最高/最低", "与另外k项并列最高/最低/第r位", "在N项对策中排第r位",
-    "与其余各项对策的获评比例相同" (all tied), "是唯一一项受评的对策" (N = 1).
-    """
-    higher, tied, total = int(higher), int(tied), int(total)
-    if not (total >= 1 and 0 <= higher and 0 <= tied and higher + tied + 1 <= total):
-        raise ValueError(f"impossible standing: {higher} above, {tied} tied, of {total}")
-    if total == 1:
-        return "是唯一一项受评的对策"
-    if tied == total - 1:
-        return "与其余各项对策的获评比例相同"
-    rank, last = higher + 1, higher + tied + 1 == total
-    place = "最高" if rank == 1 else "最低" if last else f"第{format_count(rank)}位"
-    if tied:
-        return f"与另外{format_count(tied)}项并列{place}"
-    return f"在{format_count(total)}项对策中获评比例{place}" if place in ("最高", "最低") \
-        else f"在{format_count(total)}项对策中排{place}"
 
 
 def odds_direction(low: float, high: float) -> str:
@@ -287,33 +252,3 @@ def uncertain_share_word(share: float, low: float, high: float, weighted: float 
     return word
 
 
-# share_word's words in English, for the Abstract: the same thresholds, so both languages say the same.
-SHARE_WORDS_EN: dict[str, str] = {
-    "全部": "all of",
-    "绝大多数": "the great majority of",
-    "大多数": "most of",
-    "过半数": "more than half of",
-    "恰好一半": "exactly half of",
-    "接近半数": "nearly half of",
-    "约四成": "about two in five of",
-    "约三成": "about three in ten of",
-    "约两成": "about one in five of",
-    "约一成": "about one in ten of",
-    "极少数": "very few of",
-    "没有": "none of",
-}
-
-
-UNCERTAIN_WORDS_EN: dict[str, str] = {
-    ABOUT_HALF + NOT_SIGNIFICANT_FROM_HALF: "about half of (not significantly different from half)",
-    "约半数（未加权过半数，加权后不到半数）": "about half of (more than half unweighted, less than half weighted)",
-    "约半数（未加权不到半数，加权后过半数）": "about half of (less than half unweighted, more than half weighted)",
-    "约半数（未加权过半数，加权后恰好一半）": "about half of (more than half unweighted, exactly half weighted)",
-    "约半数（未加权不到半数，加权后恰好一半）": "about half of (less than half unweighted, exactly half weighted)",
-}
-
-
-def uncertain_share_word_en(share: float, low: float, high: float, weighted: float = math.nan) -> str:
-    """:func:`uncertain_share_word` in English, to stand before "the respondents"; the same rule."""
-    word = uncertain_share_word(share, low, high, weighted)
-    return UNCERTAIN_WORDS_EN.get(word) or SHARE_WORDS_EN[word]

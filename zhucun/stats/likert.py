@@ -149,13 +149,6 @@ def scale_prevalence(survey: pd.DataFrame, kind: str = "manifestation", codebook
                                        "weighted_low", "weighted_high"])
 
 
-def scale_agreement(survey: pd.DataFrame, kind: str = "manifestation", codebook: Codebook | None = None,
-                    alpha: float = 0.05) -> pd.DataFrame:
-    """:func:`scale_prevalence` without the weighted columns: scale, name, n, agree, share, low, high."""
-    table = scale_prevalence(survey, kind, codebook, alpha=alpha)
-    return table[["scale", "name", "n", "agree", "share", "low", "high"]]
-
-
 def scale_means(survey: pd.DataFrame, kind: str = "manifestation", codebook: Codebook | None = None,
                 alpha: float = 0.05) -> pd.DataFrame:
     """Per asked scale of *kind* (codebook order): scale, name, n, mean score (1–5) and its Student-t interval."""

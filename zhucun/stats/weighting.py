@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.sourced_tables import load_population_margins
 
 
@@ -55,14 +54,6 @@ def _valid(values: pd.Series, weights: pd.Series) -> tuple[pd.Series, pd.Series]
     return values[keep], weights[keep].astype("float64")
 
 
-def weighted_mean(values: pd.Series, weights: pd.Series) -> float:
-    """Weighted mean of the answered values (missing answers left out with their weights)."""
-    values, weights = _valid(values, weights)
-    if weights.sum() == 0:
-        return float("nan")
-    return float(np.average(values.astype("float64"), weights=weights))
-
-
 def weighted_share(values: pd.Series, weights: pd.Series, categories=None) -> pd.Series:
     """Weighted share of each category among the answered values (sums to 1)."""
     values, weights = _valid(values, weights)
@@ -79,22 +70,3 @@ def kish_effective_n(weights: pd.Series) -> float:
     return float(weights.sum() ** 2 / (weights ** 2).sum()) if len(weights) else 0.0
 
 
-def compare_means(frame: pd.DataFrame, columns, weights: pd.Series,
-                  codebook: Codebook | None = None) -> pd.DataFrame:
-    """Tidy table: per column its label, n answered, unweighted and weighted mean, Kish effective n."""
-    codebook = codebook or load_codebook()
-    rows = []
-    for column in columns:
-        values = frame[column].astype("Float64")
-        answered = values.notna()
-        try:
-            label = codebook.short_label(column)
-        except KeyError:  # a derived column such as a scale score
-            label = codebook.scale(column).name if column in codebook.scale_table else column
-        rows.append({
-            "variable": column, "label": label, "n": int(answered.sum()),
-            "unweighted_mean": weighted_mean(values, pd.Series(1.0, index=frame.index)),
-            "weighted_mean": weighted_mean(values, weights),
-            "effective_n": kish_effective_n(weights[answered]),
-        })
-    return pd.DataFrame(rows)
