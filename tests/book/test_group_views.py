@@ -95,7 +95,11 @@ def test_a_group_figure_is_the_statistic_of_that_groups_rows(survey):
     np.testing.assert_allclose(chart.data["量表平均得分"], scale_means(subset)["mean"])
     chart, _ = group_chart(RECIPES["ch3-time-use"], survey, group)
     shares = option_shares(subset, codebook.block("time_use").variables)
-    np.testing.assert_allclose(chart.data["选择比例"], shares["share"])
+    drawn = chart.data.set_index("工作事项")["选择比例"]
+    np.testing.assert_allclose(drawn.loc[[codebook.short_label(v) for v in shares["option"]]], shares["share"])
+    # In the whole sample's order, as the chapter draws it.
+    whole = option_shares(survey, codebook.block("time_use").variables)
+    assert list(drawn.index) == [codebook.short_label(v) for v in whole["option"]]
 
 
 def _tiny_survey(survey, village_types):

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import draw_charts
+from tests.e2e.test_accessibility import WIDTHS, blocking_violations, open_in_mode
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_survey
 from zhucun.stats.likert import answer_shares, scale_means
@@ -185,3 +186,17 @@ def test_the_choice_travels_in_the_url_and_to_the_next_page_and_the_csv_is_the_g
     page.select_option("#zhucun-group-select", "")
     assert "group=" not in page.evaluate("() => location.search")
     context.close()
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation_with_a_group_picked(browser, served_book, node_tools, mode,
+                                                                         width):
+    axe = (node_tools / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    problems = []
+    for rel in PAGES:
+        page = open_in_mode(browser, served_book + rel + "?group=role:first_secretary", mode, WIDTHS[width])
+        page.wait_for_function(SHOWN, arg="role:first_secretary", timeout=30_000)
+        problems += [f"{rel} [{mode}, {width}]: {v}" for v in blocking_violations(page, axe)]
+        page.close()
+    assert not problems, "\n".join(problems)

@@ -126,7 +126,17 @@ def reader_groups(survey: pd.DataFrame, codebook: Codebook | None = None) -> lis
 
 # -- the statistics, as the chapters compute them ------------------------------------------------------------
 
-def _likert_shares(survey, codebook, statistic, arguments, columns, label):
+_ORDERS: dict[tuple[int, str], list] = {}  # the whole sample's order of a chart's rows, computed once per page
+
+
+def _whole_sample_order(everyone: pd.DataFrame, what: str, compute) -> list:
+    key = (id(everyone), what)
+    if key not in _ORDERS:
+        _ORDERS[key] = compute()
+    return _ORDERS[key]
+
+
+def _likert_shares(survey, everyone, codebook, statistic, arguments, columns, label):
     items = codebook.scale_items(statistic["scale"])
     if not set(items) <= set(survey.columns):
         return None, 0
@@ -139,27 +149,35 @@ def _likert_shares(survey, codebook, statistic, arguments, columns, label):
     return shares, n
 
 
-def _option_shares(survey, codebook, statistic, arguments, columns, label):
+def _option_shares(survey, everyone, codebook, statistic, arguments, columns, label):
     options = codebook.block(statistic["block"]).variables
     if not set(options) <= set(survey.columns):
         return None, 0
-    table = option_shares(survey, options)
+    # In the whole sample's order (as the chapter draws it), so that a bar keeps its place from group to group.
+    order = _whole_sample_order(everyone, "options", lambda: list(option_shares(everyone, options)["option"]))
+    table = option_shares(survey, options).set_index("option").loc[order].reset_index()
     frame = pd.DataFrame({arguments["category"]: [codebook.short_label(v) for v in table["option"]],
                           arguments["group"]: label, arguments["value"]: table["share"].to_numpy()})
     return frame[columns], int(table["n"].min())
 
 
-def _measure_ratings(survey, codebook, statistic, arguments, columns, label):
+def _measure_ratings(survey, everyone, codebook, statistic, arguments, columns, label):
     ratings = measure_ratings(survey, codebook)
     if ratings.empty:
         return None, 0
     overall = ratings[ratings["subgroup"] == ALL_LABEL]
-    frame = chart_frame(overall)
+    # Ranked as the chapter's chart ranks them (按全体排序: by all respondents), whatever the group's own order.
+    def rank():
+        whole = measure_ratings(everyone, codebook)
+        return list(chart_frame(whole[whole["subgroup"] == ALL_LABEL])[arguments["category"]])
+
+    order = _whole_sample_order(everyone, "ratings", rank)
+    frame = chart_frame(overall).set_index(arguments["category"]).loc[order].reset_index()
     frame[arguments["group"]] = label
     return frame[columns], int(overall["n"].min())
 
 
-def _scale_means(survey, codebook, statistic, arguments, columns, label):
+def _scale_means(survey, everyone, codebook, statistic, arguments, columns, label):
     means = scale_means(survey, statistic.get("kind", "manifestation"), codebook)
     if means.empty:
         return None, 0
@@ -182,7 +200,7 @@ def group_chart(recipe: dict[str, Any], survey: pd.DataFrame, group: Group,
         raise ValueError(f"chart {arguments.get('chart_id')}: unknown statistic {statistic['statistic']!r} "
                          f"(known: {', '.join(STATISTICS)})")
     subset = survey[group.rows]
-    data, n = STATISTICS[statistic["statistic"]](subset, codebook, statistic, arguments, recipe["columns"],
+    data, n = STATISTICS[statistic["statistic"]](subset, survey, codebook, statistic, arguments, recipe["columns"],
                                                  group.label)
     if data is None or n < THRESHOLD:
         return None, n
@@ -202,6 +220,7 @@ def page_group_views(recipes: dict[str, dict], survey: pd.DataFrame,
     """The picker's menu (every group, available or not, with its size when available) and, per available
     group and chart, the redrawn figure, its title and its data table (None: too few answers)."""
     codebook = codebook or load_codebook()
+    _ORDERS.clear()
     groups = reader_groups(survey, codebook)
     menu = [{"key": g.key, "label": g.label, "heading": g.heading, "available": g.available,
              **({"n": g.n} if g.available else {})} for g in groups]
