@@ -57,7 +57,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from zhucun.book import chinese_search
+from zhucun.book import chinese_search, group_views
 from zhucun.book.chinese_search import SEARCH_TEXTS, BookChineseSearch, collect_words, write_search_texts
 from zhucun.book.dependencies import DependencyStore
 from zhucun.book.group_views import page_group_views, views_script
@@ -245,13 +245,16 @@ def setup(app: Sphinx) -> dict:
 
 
 def _machinery_version() -> int:
-    """Changes with the search module, the static files and the templates: Sphinx then reads every page again.
+    """Changes with the search module, the group views' module, the static files and the templates: Sphinx then
+    reads every page again.
 
     Sphinx re-indexes only the pages it reads (keeping the rest of the old
     index), and copies static files only when some page is out of date, so a
     change to either would otherwise reach the built book only partly, or not.
     """
     digest = hashlib.sha256(Path(chinese_search.__file__).read_bytes())
+    # The group views are written when a page is: a change to how they are computed rewrites every page.
+    digest.update(Path(group_views.__file__).read_bytes())
     for folder in (STATIC_DIR, TEMPLATES_DIR):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder.parent).as_posix().encode() + path.read_bytes())
