@@ -157,7 +157,7 @@
       chart.note.hidden = false;
       var base = chart.summaryText.replace(/^查看数据：/, "");
       if (!view) {
-        chart.note.textContent = "本图原为全部受访者的数字；所选群体“" + group.label + "”回答本图题目的人数过少，不显示。正文描述的是全部受访者。";
+        chart.note.textContent = "所选群体“" + group.label + "”回答本图题目的人数过少，本图不显示；正文描述的是全部受访者。";
         chart.canvas.hidden = true;
         chart.message.hidden = false;
         chart.table.innerHTML = "<tbody><tr><td>" + SUPPRESSED + "</td></tr></tbody>";
