@@ -90,7 +90,7 @@ def test_a_group_figure_is_the_statistic_of_that_groups_rows(survey):
     chart, _ = group_chart(RECIPES["ch3-likert-p1"], survey, group)
     expected = answer_shares(subset, codebook.scale_items("p1"))[[1, 2, 3, 4, 5]].to_numpy()
     np.testing.assert_allclose(chart.data.iloc[:, 1:].to_numpy(dtype=float), expected)
-    assert chart.title == f"图题（女，n={len(subset)}）"
+    assert chart.title == f"图题（性别：女，n={len(subset)}）"
     chart, _ = group_chart(RECIPES["ch6-manifestation-scores"], survey, group)
     np.testing.assert_allclose(chart.data["量表平均得分"], scale_means(subset)["mean"])
     chart, _ = group_chart(RECIPES["ch3-time-use"], survey, group)

@@ -178,7 +178,7 @@ def test_the_choice_travels_in_the_url_and_to_the_next_page_and_the_csv_is_the_g
     text = open(download.path(), encoding="utf-8-sig").read()
     lines = list(csv.reader(io.StringIO(text)))
     assert "gender-female" in download.suggested_filename
-    assert "（女，n=" in lines[0][0]  # the synthetic line names the chart with its group
+    assert "（性别：女，n=" in lines[0][0]  # the synthetic line names the chart with its group
     shown = page.evaluate("""() => [...document.querySelectorAll(
         '.zhucun-chart[data-chart-id="ch6-manifestation-scores"] details table tr')]
         .map(r => [...r.querySelectorAll('th, td')].map(c => c.textContent.trim()))""")

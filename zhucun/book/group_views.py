@@ -60,6 +60,11 @@ class Group:
     def n(self) -> int:
         return int(self.rows.sum())
 
+    @property
+    def named(self) -> str:
+        """The group as a chart's title names it: "驻村时长：24个月及以上" (a bare "24个月及以上" is ambiguous)."""
+        return self.label if "×" in self.heading or not self.heading else f"{self.heading}：{self.label}"
+
 
 def grouping_codes(survey: pd.DataFrame, codebook: Codebook) -> dict[str, tuple[pd.Series, dict[str, str]]]:
     """Per grouping variable: each respondent's code (as text) and the {code: label} of its categories."""
@@ -201,11 +206,11 @@ def group_chart(recipe: dict[str, Any], survey: pd.DataFrame, group: Group,
                          f"(known: {', '.join(STATISTICS)})")
     subset = survey[group.rows]
     data, n = STATISTICS[statistic["statistic"]](subset, survey, codebook, statistic, arguments, recipe["columns"],
-                                                 group.label)
+                                                 group.named)
     if data is None or n < THRESHOLD:
         return None, n
-    arguments["title"] = f"{arguments['title']}（{group.label}，n={group.n}）"
-    arguments["alt"] = (f"本图显示{group.label}（{group.n}人）的数字，各数值见数据表；"
+    arguments["title"] = f"{arguments['title']}（{group.named}，n={group.n}）"
+    arguments["alt"] = (f"本图显示“{group.named}”（{group.n}人）的数字，各数值见数据表；"
                         "正文描述的是全部受访者。")
     return BUILDERS[recipe["builder"]](data, **arguments), n
 
@@ -222,7 +227,7 @@ def page_group_views(recipes: dict[str, dict], survey: pd.DataFrame,
     codebook = codebook or load_codebook()
     _ORDERS.clear()
     groups = reader_groups(survey, codebook)
-    menu = [{"key": g.key, "label": g.label, "heading": g.heading, "available": g.available,
+    menu = [{"key": g.key, "label": g.label, "named": g.named, "heading": g.heading, "available": g.available,
              **({"n": g.n} if g.available else {})} for g in groups]
     views: dict[str, dict] = {}
     for group in groups:

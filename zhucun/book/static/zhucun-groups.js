@@ -157,14 +157,14 @@
       chart.note.hidden = false;
       var base = chart.summaryText.replace(/^查看数据：/, "");
       if (!view) {
-        chart.note.textContent = "所选群体“" + group.label + "”回答本图题目的人数过少，本图不显示；正文描述的是全部受访者。";
+        chart.note.textContent = "所选群体“" + group.named + "”回答本图题目的人数过少，本图不显示；正文描述的是全部受访者。";
         chart.canvas.hidden = true;
         chart.message.hidden = false;
         chart.table.innerHTML = "<tbody><tr><td>" + SUPPRESSED + "</td></tr></tbody>";
-        chart.summary.textContent = "查看数据：" + base + "（" + group.label + "）";
+        chart.summary.textContent = "查看数据：" + base + "（" + group.named + "）";
         return;
       }
-      chart.note.textContent = "本图显示“" + group.label + "”（n=" + group.n + "）的数字；正文描述的是全部受访者。";
+      chart.note.textContent = "本图显示“" + group.named + "”（n=" + group.n + "）的数字；正文描述的是全部受访者。";
       chart.message.hidden = true;
       chart.canvas.hidden = false;
       chart.table.innerHTML = view.table;
