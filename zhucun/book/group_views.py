@@ -220,15 +220,22 @@ def _table_inner(chart: Chart) -> str:
     return table[table.index(">") + 1:table.rindex("</table>")]
 
 
-def page_group_views(recipes: dict[str, dict], survey: pd.DataFrame,
-                     codebook: Codebook | None = None) -> tuple[list[dict], dict]:
+def page_group_views(recipes: dict[str, dict], survey: pd.DataFrame, codebook: Codebook | None = None,
+                     page_figures: dict[str, dict] | None = None) -> tuple[list[dict], dict]:
     """The picker's menu (every group, available or not, with its size when available) and, per available
-    group and chart, the redrawn figure, its title and its data table (None: too few answers)."""
+    group and chart, the redrawn figure, its title and its data table (None: too few answers).
+    *page_figures*: the figures the page draws for all respondents, by chart id (default: drawn again here)."""
     codebook = codebook or load_codebook()
     _ORDERS.clear()
     groups = reader_groups(survey, codebook)
     menu = [{"key": g.key, "label": g.label, "named": g.named, "heading": g.heading, "available": g.available,
              **({"n": g.n} if g.available else {})} for g in groups]
+    # Three quarters of a figure's JSON is its layout (the template, axes), the same for every group but the
+    # title: a group's figure carries only the layout keys that differ from the whole sample's, which the page
+    # has (``layout_changes``; zhucun-groups.js lays them over the page's own figure).
+    page_figures = page_figures or {}
+    whole = {chart_id: page_figures.get(chart_id) or _figure(group_chart(recipe, survey, groups[0], codebook)[0])
+             for chart_id, recipe in recipes.items()}
     views: dict[str, dict] = {}
     for group in groups:
         if not group.available or group.key == ALL_KEY:
@@ -237,9 +244,21 @@ def page_group_views(recipes: dict[str, dict], survey: pd.DataFrame,
         for chart_id, recipe in recipes.items():
             chart, _ = group_chart(recipe, survey, group, codebook)
             views[group.key][chart_id] = None if chart is None else {
-                "figure": json.loads(chart.figure_json().replace("<\\/", "</")),
+                "figure": _layout_changes(_figure(chart), whole[chart_id]),
                 "title": chart.title, "alt": chart.alt, "table": _table_inner(chart)}
     return menu, views
+
+
+def _figure(chart: Chart | None) -> dict | None:
+    return None if chart is None else json.loads(chart.figure_json().replace("<\\/", "</"))
+
+
+def _layout_changes(figure: dict, whole: dict | None) -> dict:
+    """*figure* with only the layout keys that differ from *whole*'s (the complete layout when a key is gone)."""
+    if whole is None or set(whole["layout"]) - set(figure["layout"]):
+        return figure
+    layout = {key: value for key, value in figure["layout"].items() if whole["layout"].get(key) != value}
+    return {**figure, "layout": {}, "layout_changes": layout}
 
 
 def views_script(page: str, views: dict) -> str:

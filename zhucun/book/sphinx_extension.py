@@ -109,6 +109,9 @@ def accessible_body(body: str) -> str:
 _GROUP_RECIPE = re.compile(
     r'<script type="application/json" class="zhucun-chart-groups" data-target="([a-z0-9-]+)">(.*?)</script>',
     re.DOTALL)
+_CHART_SPEC = re.compile(
+    r'<script type="application/json" class="zhucun-chart-spec" data-target="([a-z0-9-]+)">(.*?)</script>',
+    re.DOTALL)
 _SURVEY: dict[tuple, object] = {}  # the survey read once per build (keyed on its file and version)
 
 
@@ -128,7 +131,8 @@ def with_group_views(app: Sphinx, pagename: str, body: str, pathto) -> str:
     recipes = {chart_id: json.loads(text.replace("<\\/", "</")) for chart_id, text in _GROUP_RECIPE.findall(body)}
     if not recipes or getattr(app.builder, "name", None) != "html":
         return body
-    menu, views = page_group_views(recipes, _survey())
+    figures = {chart_id: json.loads(text.replace("<\\/", "</")) for chart_id, text in _CHART_SPEC.findall(body)}
+    menu, views = page_group_views(recipes, _survey(), page_figures=figures)
     name = re.sub(r"[^A-Za-z0-9_-]", "_", pagename) + ".js"
     target = Path(app.outdir) / "_static" / "zhucun-groups" / name
     target.parent.mkdir(parents=True, exist_ok=True)

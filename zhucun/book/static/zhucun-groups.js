@@ -170,7 +170,12 @@
       chart.table.innerHTML = view.table;
       chart.summary.textContent = "查看数据：" + view.title;
       chart.canvas.setAttribute("aria-label", view.title + "。" + view.alt);
-      showFigure(chart, JSON.stringify(view.figure));
+      var figure = view.figure;
+      if (figure.layout_changes) {  // the layout keys that differ from the page's own figure (the title)
+        var layout = Object.assign({}, JSON.parse(chart.figure).layout, figure.layout_changes);
+        figure = { data: figure.data, layout: layout, config: figure.config };
+      }
+      showFigure(chart, JSON.stringify(figure));
     }
 
     function apply(key) {
