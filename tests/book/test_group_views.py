@@ -124,11 +124,28 @@ def test_small_groups_and_those_subtraction_would_reveal_are_unavailable(survey)
     hidden = suppress_small_counts(table, THRESHOLD).suppressed
     for role in ("first_secretary", "team_member"):
         for code in codes:
-            assert available[f"role:{role}+village_type:{code}"] is not bool(hidden.loc[role, code]), (role, code)
+            if hidden.loc[role, code]:
+                assert not available[f"role:{role}+village_type:{code}"], (role, code)
     # A cell the rule hides although it is large (secondary suppression) is unavailable too.
     secondary = [(r, c) for r in ("first_secretary", "team_member") for c in codes
                  if hidden.loc[r, c] and table.loc[r, c] >= THRESHOLD]
     assert all(not available[f"role:{r}+village_type:{c}"] for r, c in secondary)
+
+
+def test_a_category_hidden_on_its_own_hides_its_crossed_groups(survey):
+    """驻村类型 with one category of 2 respondents: the one-way rule hides a second category as well, whose
+    crossed groups (each large enough) would otherwise add up to it."""
+    village = survey["village_type"].astype(str).to_numpy().copy()
+    village[village == "border"] = "relocation"
+    village[:2] = "border"
+    frame = _tiny_survey(survey, village)
+    groups = {g.key: g for g in reader_groups(frame)}
+    hidden = [key for key, g in groups.items() if key.startswith("village_type:") and not g.available]
+    assert "village_type:border" in hidden and len(hidden) >= 2
+    for key in hidden:
+        code = key.split(":")[1]
+        assert not any(groups[f"role:{role}+village_type:{code}"].available
+                       for role in ("first_secretary", "team_member")), key
 
 
 def test_no_respondent_id_nor_a_rare_combination_reaches_a_shipped_file(tmp_path, monkeypatch):

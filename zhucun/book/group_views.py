@@ -123,9 +123,12 @@ def reader_groups(survey: pd.DataFrame, codebook: Codebook | None = None) -> lis
         cells = crossed[name][0]
         for role, role_label in role_labels.items():
             for code, label in labels.items():
+                # A category hidden on its own hides its crossed groups too: their sum would give it back.
+                shown = (role, code) not in cells and code not in hidden_single[name] \
+                    and role not in hidden_single[CROSSED]
                 groups.append(Group(f"{CROSSED}:{role}+{name}:{code}", f"{role_label} · {label}",
                                     f"{GROUPINGS[CROSSED]} × {heading}", (role_codes == role) & (values == code),
-                                    (role, code) not in cells))
+                                    shown))
     return groups
 
 
