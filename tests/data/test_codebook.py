@@ -150,3 +150,17 @@ def test_interview_variables(codebook):
 
 def test_codebook_is_cached(codebook):
     assert load_codebook() is codebook
+
+
+def test_tenure_bands_are_defined_once_in_the_codebook_and_tile_the_months():
+    from zhucun.data.codebook import load_codebook, parse_codebook
+
+    bands = load_codebook().tenure_bands
+    assert [(b.code, b.low, b.high) for b in bands] == [("under_12", 0, 12), ("12_23", 12, 24), ("24_plus", 24, None)]
+    import yaml
+
+    from zhucun.data.codebook import codebook_path
+    raw = yaml.safe_load(codebook_path().read_text(encoding="utf-8"))
+    raw["tenure_bands"][1]["from"] = 13
+    with pytest.raises(ValueError, match="12_23 starts at 13"):
+        parse_codebook(raw)

@@ -32,6 +32,10 @@ It does what the stock Jupyter Book does not:
    ``role="img"`` and that text as its name; docutils marks bibliography
    entries with the deprecated ``doc-biblioentry`` role inside a
    ``role="list"``, which then has no list items, so they become list items.
+7. Writes, for each page with survey charts, every chart redrawn for each group of respondents a reader
+   may pick (zhucun/book/group_views.py) into ``_static/zhucun-groups/<page>.js``, and gives the page the
+   picker's menu as JSON (``_static/zhucun-groups.js`` makes the picker and loads the file on first use).
+   The print edition (singlehtml) gets neither.
 6. Publishes the questionnaire files 附录一 offers for download (问卷星 text,
    XLSForm, SPSS template, printable HTML and PDF) under ``_questionnaire/`` of
    the built book, written from the book's codebook by
@@ -42,6 +46,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -52,9 +57,10 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from zhucun.book import chinese_search
+from zhucun.book import chinese_search, group_views
 from zhucun.book.chinese_search import SEARCH_TEXTS, BookChineseSearch, collect_words, write_search_texts
 from zhucun.book.dependencies import DependencyStore
+from zhucun.book.group_views import page_group_views, views_script
 from zhucun.book.parallel_execution import cache_record, execute_into_cache
 from zhucun.book.questionnaire_files import QuestionnaireError, publish_questionnaire_files
 
@@ -100,9 +106,45 @@ def accessible_body(body: str) -> str:
     return body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+_GROUP_RECIPE = re.compile(
+    r'<script type="application/json" class="zhucun-chart-groups" data-target="([a-z0-9-]+)">(.*?)</script>',
+    re.DOTALL)
+_CHART_SPEC = re.compile(
+    r'<script type="application/json" class="zhucun-chart-spec" data-target="([a-z0-9-]+)">(.*?)</script>',
+    re.DOTALL)
+_SURVEY: dict[tuple, object] = {}  # the survey read once per build (keyed on its file and version)
+
+
+def _survey():
+    from zhucun.data.survey import load_survey, survey_path
+
+    path = survey_path()
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _SURVEY:
+        _SURVEY.clear()
+        _SURVEY[key] = load_survey(path)
+    return _SURVEY[key]
+
+
+def with_group_views(app: Sphinx, pagename: str, body: str, pathto) -> str:
+    """*body* with the group picker's menu when the page has survey charts, whose group views are written."""
+    recipes = {chart_id: json.loads(text.replace("<\\/", "</")) for chart_id, text in _GROUP_RECIPE.findall(body)}
+    if not recipes or getattr(app.builder, "name", None) != "html":
+        return body
+    figures = {chart_id: json.loads(text.replace("<\\/", "</")) for chart_id, text in _CHART_SPEC.findall(body)}
+    menu, views = page_group_views(recipes, _survey(), page_figures=figures)
+    name = re.sub(r"[^A-Za-z0-9_-]", "_", pagename) + ".js"
+    target = Path(app.outdir) / "_static" / "zhucun-groups" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(views_script(pagename, views), encoding="utf-8")
+    text = json.dumps(menu, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return body + (f'<script type="application/json" id="zhucun-group-menu" data-page="{html.escape(pagename)}" '
+                   f'data-views="{html.escape(pathto("_static/zhucun-groups/" + name, 1))}">{text}</script>')
+
+
 def _on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if isinstance(context.get("body"), str):
-        context["body"] = accessible_body(context["body"])
+        context["body"] = with_group_views(app, pagename, accessible_body(context["body"]), context["pathto"])
     scripts = context.get("script_files")
     if not scripts:
         return
@@ -200,19 +242,23 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("zhucun-a11y.js", priority=420, defer="defer")
     app.add_js_file("zhucun-search.js", priority=430, defer="defer")
     app.add_js_file("zhucun-csv.js", priority=440, defer="defer")
+    app.add_js_file("zhucun-groups.js", priority=450, defer="defer")
     app.add_css_file("zhucun-book.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": _machinery_version()}
 
 
 def _machinery_version() -> int:
-    """Changes with the search module, the static files and the templates: Sphinx then reads every page again.
+    """Changes with the search module, the group views' module, the static files and the templates: Sphinx then
+    reads every page again.
 
     Sphinx re-indexes only the pages it reads (keeping the rest of the old
     index), and copies static files only when some page is out of date, so a
     change to either would otherwise reach the built book only partly, or not.
     """
     digest = hashlib.sha256(Path(chinese_search.__file__).read_bytes())
+    # The group views are written when a page is: a change to how they are computed rewrites every page.
+    digest.update(Path(group_views.__file__).read_bytes())
     for folder in (STATIC_DIR, TEMPLATES_DIR):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder.parent).as_posix().encode() + path.read_bytes())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from zhucun.charts.chart import Chart, Formatter, column_formatter
+from zhucun.charts.chart import Chart, Formatter, column_formatter, group_recipe
 from zhucun.charts.style import CATEGORICAL_COLOURS, DIVERGING_SCALE, SEQUENTIAL_SCALE, base_figure, log_ticks
 from zhucun.number_format import format_coefficient, format_count, format_fixed, format_share
 
@@ -52,12 +52,15 @@ def bar_chart(
     category_title: str | None = None,
     text_format: str | None = None,
     height: int | None = None,
+    by_group: dict | None = None,
 ) -> Chart:
     """Bars of *value* per *category*, optionally per *group* and with an interval.
 
     Column names of *data* should already be the Chinese labels the reader
-    sees; they become axis titles and the headers of the data table.
+    sees; they become axis titles and the headers of the data table. *by_group*: the statistic a survey
+    chart draws, for its views by group of respondents (:func:`zhucun.charts.chart.group_recipe`).
     """
+    arguments = {key: value for key, value in locals().items() if key not in ("data", "by_group")}
     groups = [None] if group is None else list(dict.fromkeys(data[group]))
     n_categories = data[category].nunique()
     fig = base_figure(height or max(
@@ -112,7 +115,7 @@ def bar_chart(
                         text_format=text_format)
 
     return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static,
-                 formats=formats)
+                 formats=formats, group_recipe=group_recipe(by_group, "bar_chart", arguments, data))
 
 
 def heatmap_chart(
@@ -187,8 +190,10 @@ def interval_chart(
     value_title: str | None = None,
     category_title: str | None = None,
     height: int | None = None,
+    by_group: dict | None = None,
 ) -> Chart:
-    """Point estimates with intervals (coefficient plots, ranked ratings)."""
+    """Point estimates with intervals (coefficient plots, ranked ratings); *by_group* as for :func:`bar_chart`."""
+    arguments = {key: value for key, value in locals().items() if key not in ("data", "by_group")}
     groups = [None] if group is None else list(dict.fromkeys(data[group]))
     fig = base_figure(height or max(260, 70 + 30 * data[category].nunique()))
     for i, g in enumerate(groups):
@@ -230,4 +235,5 @@ def interval_chart(
     # Shares, or else coefficients (odds ratios, δ): the estimate and its interval in one kind.
     kind = format_share if percent else format_coefficient
     return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig, static=static,
-                 formats={estimate: kind, low: kind, high: kind})
+                 formats={estimate: kind, low: kind, high: kind},
+                 group_recipe=group_recipe(by_group, "interval_chart", arguments, data))

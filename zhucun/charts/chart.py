@@ -41,6 +41,19 @@ from zhucun.number_format import (
 Formatter = Callable[[float], str]
 
 
+def group_recipe(by_group: dict[str, Any] | None, builder: str, arguments: dict[str, Any],
+                 data: pd.DataFrame) -> dict[str, Any] | None:
+    """A survey chart's recipe for its group views (:attr:`Chart.group_recipe`): *by_group* names the
+    statistic and its options (``{"statistic": "scale_prevalence"}``), *arguments* the builder's own (every
+    argument but the numbers), *data* the numbers' columns. None when the chart has no group views."""
+    if by_group is None:
+        return None
+    if "statistic" not in by_group:
+        raise ValueError(f"by_group {by_group!r}: name the statistic ({{'statistic': …}})")
+    return {"statistic": dict(by_group), "builder": builder, "arguments": dict(arguments),
+            "columns": [str(column) for column in data.columns]}
+
+
 def _is_whole(values: pd.Series) -> bool:
     numbers = values.dropna().astype("float64")
     return bool((numbers == numbers.round()).all())
@@ -95,6 +108,10 @@ class Chart:
     static: draws the print edition's matplotlib twin from the same numbers.
     formats: the formatter of each numeric column whose kind its header does not tell
         (:func:`column_formatter`).
+    group_recipe: for a survey chart that can be redrawn for one group of respondents: which statistic
+        of which survey variables it draws (``statistic``), the builder and its arguments that drew it
+        (``builder``, ``arguments``) and :attr:`data`'s columns. The build evaluates it for every group
+        (zhucun/book/group_views.py); the page carries it as JSON, never any respondent's answers.
     """
 
     chart_id: str
@@ -105,6 +122,7 @@ class Chart:
     figure: go.Figure
     static: Callable[[], Any] | None = field(default=None, repr=False)
     formats: dict[str, Formatter] = field(default_factory=dict, repr=False)
+    group_recipe: dict[str, Any] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not _CHART_ID.match(self.chart_id):
@@ -159,12 +177,21 @@ class Chart:
             f'style="min-height:{height}px"></div>'
             f'<script type="application/json" class="zhucun-chart-spec" data-target="{self.chart_id}">'
             f"{self.figure_json()}</script>"
+            f"{self._group_recipe_html()}"
             f'<p class="zhucun-chart-source">资料来源：{html.escape(self.source)}</p>'
             f'<details class="zhucun-chart-data"><summary>查看数据：{html.escape(self.title)}</summary>'
             f'<p class="zhucun-chart-alt">{html.escape(self.alt)}</p>'
             f"{self.data_table_html()}</details>"
             "</div>"
         )
+
+    def _group_recipe_html(self) -> str:
+        if self.group_recipe is None:
+            return ""
+        text = json.dumps(self.group_recipe, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        safe = text.replace("</", "<\\/")
+        return (f'<script type="application/json" class="zhucun-chart-groups" data-target="{self.chart_id}">'
+                f"{safe}</script>")
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
         # The build displays (or glues) every chart once: that is when its print

@@ -12,17 +12,19 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from zhucun.charts.chart import Chart
+from zhucun.charts.chart import Chart, group_recipe
 from zhucun.charts.style import DIVERGING_COLOURS, base_figure, diverging_offsets
 from zhucun.number_format import format_fixed, format_share
 
 
 def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, source: str, alt: str,
                            item_title: str = "题项", value_title: str = "回答占比",
-                           height: int | None = None) -> Chart:
+                           height: int | None = None, by_group: dict | None = None) -> Chart:
     """Diverging stacked bar: *shares* has one row per item (index: Chinese item label) and one
     column per answer level, in order from most negative to most positive (columns: Chinese
-    answer labels), values shares 0–1 of each row's answers."""
+    answer labels), values shares 0–1 of each row's answers. *by_group*: the statistic the chart
+    draws, for its views by group of respondents (:func:`zhucun.charts.chart.group_recipe`)."""
+    arguments = {key: value for key, value in locals().items() if key not in ("shares", "by_group")}
     levels = list(shares.columns)
     if len(levels) % 2 == 0 or len(levels) > len(DIVERGING_COLOURS):
         raise ValueError(f"expected an odd number of answer levels (at most {len(DIVERGING_COLOURS)})")
@@ -68,5 +70,7 @@ def diverging_likert_chart(shares: pd.DataFrame, *, chart_id: str, title: str, s
         return draw_diverging_likert(shares, colours=colours, title=title, source=source,
                                      item_title=item_title, value_title=value_title)
 
-    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=table.reset_index(), figure=fig,
-                 static=static, formats={str(level): format_share for level in levels})
+    data = table.reset_index()
+    return Chart(chart_id=chart_id, title=title, source=source, alt=alt, data=data, figure=fig,
+                 static=static, formats={str(level): format_share for level in levels},
+                 group_recipe=group_recipe(by_group, "diverging_likert_chart", arguments, data))

@@ -96,6 +96,15 @@ class Block:
 
 
 @dataclass(frozen=True)
+class TenureBand:
+    """A band of months in post: ``low`` inclusive, ``high`` exclusive (None: open)."""
+    code: str
+    label: str
+    low: int
+    high: int | None
+
+
+@dataclass(frozen=True)
 class AnswerScale:
     id: str
     name: str
@@ -112,6 +121,7 @@ class Codebook:
     scale_table: dict[str, Scale] = field(repr=False)
     blocks: tuple[Block, ...] = ()
     introduction: str = ""  # what the respondent reads before the first question
+    tenure_bands: tuple[TenureBand, ...] = ()  # bands of tenure_months, in order
 
     # --- lookup ---
     @property
@@ -230,7 +240,18 @@ def parse_codebook(raw: dict) -> Codebook:
         for item in raw["questions"])
     blocks = tuple(_block(item, variables) for item in raw.get("blocks", []))
     return Codebook(raw["title"], variables, interview_variables, questions, answer_scales, scale_table, blocks,
-                    str(raw.get("introduction", "")))
+                    str(raw.get("introduction", "")), _tenure_bands(raw.get("tenure_bands", [])))
+
+
+def _tenure_bands(raw: list[dict]) -> tuple[TenureBand, ...]:
+    """The bands in order; each must start where the one before ended, and only the last may be open."""
+    bands = tuple(TenureBand(str(item["code"]), str(item["label"]), int(item["from"]),
+                             None if item.get("below") is None else int(item["below"])) for item in raw)
+    for before, after in zip(bands, bands[1:]):
+        if before.high != after.low:
+            raise ValueError(f"tenure_bands: {after.code} starts at {after.low}, "
+                             f"but {before.code} ends below {before.high}")
+    return bands
 
 
 def _block(raw: dict, variables: tuple[Variable, ...]) -> Block:

@@ -29,14 +29,17 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
+from zhucun.data.codebook import load_codebook
 from zhucun.stats.intervals import mean_interval
 
 MIN_GROUP_ASYMPTOTIC = 5
 MIN_EXPECTED = 5
 N_PERMUTATIONS = 9999
 
-# Tenure bands (months in the current village post); lower bound inclusive.
-TENURE_BANDS = ((0, 12, "不满12个月"), (12, 24, "12–23个月"), (24, 10_000, "24个月及以上"))
+# Tenure bands (months in the current village post), as (low inclusive, high exclusive, label): defined once,
+# in the codebook (``tenure_bands``); an open last band ends at infinity.
+TENURE_BANDS = tuple((band.low, math.inf if band.high is None else band.high, band.label)
+                     for band in load_codebook().tenure_bands)
 
 
 def tenure_band(months: pd.Series) -> pd.Series:

@@ -497,6 +497,26 @@
       .then(function () { return clearTitle(target); }).then(then);
   }
 
+  // Another figure for a chart (the group picker, zhucun-groups.js): it replaces the chart's JSON, so a
+  // chart not yet drawn is drawn with it; a drawn chart is drawn again now.
+  function show(chartId, figure) {
+    var spec = document.querySelector('script.zhucun-chart-spec[data-target="' + chartId + '"]');
+    var target = document.getElementById(chartId);
+    if (!spec || !target) { return; }
+    spec.textContent = JSON.stringify(figure).replace(/<\//g, "<\\/");
+    // The space kept for the chart while it is drawn is the new figure's height (one group: fewer bars).
+    target.style.minHeight = ((figure.layout && figure.layout.height) || 420) + "px";
+    if (target.getAttribute("data-drawn") === "true" && window.Plotly) {
+      target.zhucunFigure = figure;
+      target.setAttribute("data-drawn", "redrawing");
+      redraw(target, function () {
+        target.setAttribute("data-theme-drawn", theme());
+        target.setAttribute("data-drawn", "true");
+      });
+    }
+  }
+  window.zhucunCharts = { show: show };
+
   // A phone turned sideways, a window resized: charts whose width changed much are fitted again.
   var resizing = null;
   window.addEventListener("resize", function () {

@@ -27,7 +27,10 @@
     var chart = source.closest(".zhucun-chart");
     if (chart) {
       var summary = chart.querySelector("details.zhucun-chart-data > summary");
-      return { table: chart.querySelector("details.zhucun-chart-data table"), name: chart.getAttribute("data-chart-id"),
+      // A chart redrawn for one group of respondents (zhucun-groups.js): the file is named after the group.
+      var group = (chart.getAttribute("data-group") || "").replace(/[^A-Za-z0-9_-]+/g, "-");
+      return { table: chart.querySelector("details.zhucun-chart-data table"),
+               name: chart.getAttribute("data-chart-id") + (group ? "-" + group : ""),
                title: summary ? summary.textContent.replace(/^查看数据：/, "") : "" };
     }
     var before = source.previousElementSibling;
@@ -60,7 +63,8 @@
       button.className = "zhucun-csv-download";
       button.textContent = "下载数据（CSV）";
       button.setAttribute("data-file", (synthetic ? "合成演示数据-" : "") + found.name + ".csv");
-      button.addEventListener("click", function () { download(found, synthetic); });
+      // Found again at the click: the group picker may have changed the table, its title and the file name.
+      button.addEventListener("click", function () { download(target(source), synthetic); });
       source.appendChild(document.createTextNode(" "));
       source.appendChild(button);
     });
