@@ -302,8 +302,8 @@ NOTICE_TITLE_EN = "Synthetic demonstration data"
 NOTICE_TEXT_EN: dict[str, str] = {
     "synthetic": ("The survey results on this page come from synthetic demonstration data generated from assumptions "
                   "stated in the book. They are not the results of a survey of village-resident cadres in J province "
-                  "and must not be cited as findings. The thesis’s own survey data are not available; once the researcher "
-                  "swaps in real data and rebuilds the book, this notice disappears."),
+                  "and must not be cited as findings. The thesis’s own survey data are not available; once the "
+                  "researcher swaps in real data and rebuilds the book, this notice disappears."),
     "mixed": ("Of the {rows} answers behind the survey results on this page, {synthetic_rows} are synthetic "
               "demonstration data generated from assumptions stated in the book, so the results must not be cited "
               "as findings. Once every synthetic row is replaced by a real answer and the book is rebuilt, "
