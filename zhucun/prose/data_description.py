@@ -244,7 +244,8 @@ SURVEY_SENTENCES_EN: dict[str, dict[str, str]] = {
     },
     # Abstract, after the results
     "abs_results_tail": {
-        "synthetic": "Rebuilt with real answers, the book rewrites these numbers and words and drops the notice",
+        "synthetic": ("When the book is rebuilt with real answers, these numbers and words are rewritten "
+                      "and the notice disappears"),
         "real": ("The sample was not drawn at random: inference to all village-resident cadres of the province "
                  "depends on how it was selected"),
         "mixed": ("Once every synthetic row is replaced by a real answer, the rebuilt book rewrites these numbers "
