@@ -214,3 +214,41 @@ def test_measures_tied_and_all_tied(survey):
 def test_checks_are_the_conclusions(result, survey):
     assert {k: v for k, v in result.checks.items() if k in conclusion.analyse(survey).checks} == \
         conclusion.analyse(survey).checks
+
+
+def english_page(texts_en) -> str:
+    """The English page as a reader sees it: the notebook's markdown with every glue resolved."""
+    import json
+    cells = json.loads(notebook_path("abstract_en").read_text(encoding="utf-8"))["cells"]
+    markdown = " ".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    return prose({**texts_en, "_page": markdown})
+
+
+@pytest.mark.parametrize("state", ["synthetic", "real", "mixed"])
+def test_the_english_page_uses_only_the_glossary_s_terms(survey, state):
+    from zhucun.prose.english import ENGLISH_NAMES, GLOSSARY
+    data = {"synthetic": survey, "real": real(survey), "mixed": mixed(survey)}[state]
+    page = english_page(abstract.analyse(data).texts_en)
+    for term in GLOSSARY:
+        for phrasing in term.avoid:
+            assert not re.search(phrasing, page), (term.chinese, phrasing)
+        # Every glossary term is the one the page (or a name it may show) uses; real data need no synthetic term.
+        if state == "synthetic":
+            assert term.english in page or term.english in " ".join(ENGLISH_NAMES.values()), term.english
+    assert "三" not in page and "五" not in page and "Chapter 3" in page and "Chapter 5" in page
+
+
+def test_the_glossary_is_shown_on_the_english_page():
+    source = notebook_path("abstract_en").read_text(encoding="utf-8")
+    assert "glossary_table()" in source and "tbl-abstract-glossary" in source
+
+
+def test_the_recommendation_names_the_four_directions_and_no_survey_ranking(result):
+    for name in ("责任堆叠→责任精算", "嵌入竞争→权威合作", "角色差异→资源共享", "多维评价→一体统筹"):
+        assert name in result.texts["abs_directions"]
+    page = notebook_path("abstract_zh").read_text(encoding="utf-8")
+    recommendation = page[page.index("**建议。**"):page.index("**关键词：**")]
+    assert "{glue}`abs_directions`" in recommendation and "本书的判断" in recommendation
+    # The book's judgement, never a ranking from the survey (demonstration data cannot recommend).
+    assert "best" not in recommendation and "leader" not in recommendation and "最高" not in recommendation
+    assert result.texts["abs_first_batch"] == "“细化职责任务清单”和“建立离任交接制度”"

@@ -6,7 +6,7 @@ import pytest
 
 from tests.chapters.notebook_checks import assert_prose_is_glued, notebook_path
 from zhucun.chapters import countermeasures
-from zhucun.chapters.conclusion import analyse, support_strength
+from zhucun.chapters.conclusion import analyse, policy_phrase, support_strength
 from zhucun.data.survey import load_survey
 from zhucun.number_format import format_share
 from zhucun.stats.headlines import strongest_manifestation
@@ -70,22 +70,56 @@ def test_limits_follow_the_kind_of_data(result, survey):
     assert f"问卷结果来自{len(survey)}份答卷" in real.texts["ch6_limit_data"]
 
 
-@pytest.mark.parametrize(("policy", "state", "share", "expected"), [
-    ("间接：…", "synthetic", 0.8, "理论推演（本书）；间接政策依据；问卷不计入"),
-    ("未见国家层面依据", "mixed", 0.8, "理论推演（本书）；无已知政策依据；问卷不计入"),
-    ("未见国家层面依据", "real", 0.0, "理论推演（本书）；无已知政策依据；问卷：没有受访者评4–5分"),
-    ("间接：…", "real", 1.0, "理论推演（本书）；间接政策依据；问卷：全部受访者评4–5分"),
-    ("间接：…", "real", 0.5, "理论推演（本书）；间接政策依据；问卷：恰好一半受访者评4–5分"),
-    ("未见", "real", None, "理论推演（本书）；无已知政策依据；问卷未问到"),
+@pytest.mark.parametrize(("status", "state", "share", "expected"), [
+    ("supports", "synthetic", 0.8, "理论推演（本书）；所读条文支持；问卷不计入"),
+    ("silent_in_read_part", "mixed", 0.8, "理论推演（本书）；所读部分未涉及（另有条文未读到）；问卷不计入"),
+    ("limits", "real", 0.0, "理论推演（本书）；所读条文构成约束；问卷：没有受访者评4–5分"),
+    ("related", "real", 1.0, "理论推演（本书）；相关但未规定；问卷：全部受访者评4–5分"),
+    ("supports", "real", 0.5, "理论推演（本书）；所读条文支持；问卷：恰好一半受访者评4–5分"),
+    ("silent_in_read_part", "real", None, "理论推演（本书）；所读部分未涉及（另有条文未读到）；问卷未问到"),
 ])
-def test_support_strength_follows_policy_state_and_share(policy, state, share, expected):
-    assert support_strength(policy, state, share) == expected
+def test_support_strength_follows_policy_state_and_share(status, state, share, expected):
+    assert support_strength(status, state, share) == expected
 
 
 def test_support_strength_words_hold_under_the_interval():
-    assert support_strength("间接：…", "real", 0.54, (0.453, 0.626, 0.52)).endswith(
+    assert support_strength("supports", "real", 0.54, (0.453, 0.626, 0.52)).endswith(
         "问卷：约半数（与半数的差别不显著）受访者评4–5分")
-    assert support_strength("间接：…", "real", 0.81, (0.73, 0.87, 0.80)).endswith("问卷：大多数受访者评4–5分")
+    assert support_strength("supports", "real", 0.81, (0.73, 0.87, 0.80)).endswith("问卷：大多数受访者评4–5分")
+
+
+@pytest.mark.parametrize(("statuses", "expected"), [
+    (["supports", "limits", "silent_in_read_part", "silent_in_read_part"],
+     "在本书读到的国家文件部分中，4项对策里有条文支持的1项，受条文约束的1项，所读部分未涉及的2项"),
+    (["silent_in_read_part"] * 3, "在本书读到的国家文件部分中，3项对策都未被涉及"),  # none supported: all silent
+    (["supports"] * 2, "在本书读到的国家文件部分中，2项对策都有条文支持"),  # all of them
+    (["related", "supports"], "在本书读到的国家文件部分中，2项对策里有条文支持的1项，有相关条文而未作规定的1项"),  # tie
+])
+def test_policy_phrase_counts_each_status_and_leaves_out_empty_ones(statuses, expected):
+    assert policy_phrase(statuses) == expected
+
+
+def test_policy_phrase_needs_measures():
+    with pytest.raises(ValueError):
+        policy_phrase([])
+
+
+def test_support_table_follows_the_policy_provisions(result):
+    table = result.support_table.set_index("对策")
+    assert "未见" not in table.to_string()
+    assert table.loc["专班专责统一管理", "依据强度"].startswith("理论推演（本书）；所读条文支持；")
+    assert table.loc["建立职责负面清单", "国家政策文件（所读条文）"] == "—"
+    assert table.loc["建立离任交接制度", "国家政策文件（所读条文）"] == "2017年两办指导意见的新华社摘要"
+    assert "所读条文构成约束" in table.loc["完善容错纠错机制", "依据强度"]
+
+
+def test_adoption_tables_follow_the_suggested_order(result):
+    adoption, pilot = result.adoption_table, result.pilot_table
+    assert len(adoption) == len(pilot) == 11 and list(adoption["对策"]) == list(pilot["对策"])
+    assert list(adoption["次序"]) == sorted(adoption["次序"], key=["第一批", "第二批", "第三批"].index)
+    assert "建立离任交接制度" in set(adoption.loc[adoption["次序"] == "第一批", "对策"])
+    assert all(" → " in cell for cell in adoption["成本在谁 → 谁先受益"])
+    assert "{glue}`ch6_batch1_reason`" in notebook_path("06_conclusion").read_text(encoding="utf-8")
 
 
 def test_support_table_calls_demonstration_data_no_evidence(result, survey):

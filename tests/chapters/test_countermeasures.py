@@ -179,3 +179,18 @@ def test_the_best_measure_is_the_books_headline(survey, result):
     assert result.best == headline and result.top_tied == headline.ids
     assert result.top["measure"] == headline.id and result.top["share"] == pytest.approx(headline.value)
 
+
+
+def test_five_says_what_was_read_of_the_policy_texts():
+    """五 follows data/policy_provisions.yml: the parts read are named, nothing is said of an unread body as if
+    it were read or silent, and every few words quoted from the texts are the file's quotations."""
+    import yaml
+
+    from zhucun.paths import data_path
+    text = notebook_path("05_countermeasures").read_text(encoding="utf-8")
+    for stale in ("四项职责的名目", "没有读到其正文", "职责名目", "间接依据"):
+        assert stale not in text, stale
+    provisions = yaml.safe_load(data_path("policy_provisions.yml").read_text(encoding="utf-8"))
+    quotes = {p["quote"] for entry in provisions["measures"].values() for p in entry["provisions"]}
+    for quote in ("拓展工作内容", "坚强组织保证", "坚持县级统筹、全面覆盖", "基本依据", "严管厚爱", "融得进"):
+        assert quote in quotes and f"“{quote}”" in text, quote

@@ -4,7 +4,14 @@ import shutil
 
 import pytest
 
-from zhucun.data.authored_tables import AuthoredTableError, load_measure_basis, load_requirement_table
+from zhucun.data.authored_tables import (
+    AuthoredTableError,
+    load_measure_adoption,
+    load_measure_basis,
+    load_policy_provisions,
+    load_requirement_table,
+)
+from zhucun.data.framework import load_countermeasure_framework
 from zhucun.paths import data_dir
 
 
@@ -23,12 +30,63 @@ def test_the_duties_and_periods_tables_keep_their_column_order():
         "比较维度", "脱贫攻坚期", "乡村振兴期", "变化的方向（本书归纳）"]
 
 
-def test_every_measure_has_a_theory_and_a_policy_basis():
+def test_every_measure_has_a_theory_basis_and_no_second_policy_column():
     basis = load_measure_basis()
-    assert len(basis) == 11
-    assert all(entry["theory"] and entry["policy"] for entry in basis.values())
-    # A policy basis named as indirect rests on a reference; "未见…" on none.
-    assert all(bool(entry["source_key"]) == entry["policy"].startswith("间接") for entry in basis.values())
+    assert len(basis) == 11 and all(entry["theory"] for entry in basis.values())
+    # What the policy texts say is in data/policy_provisions.yml only.
+    assert all(set(entry) == {"theory"} for entry in basis.values())
+
+
+def test_policy_provisions_are_read_with_their_articles():
+    readings = load_policy_provisions()
+    assert len(readings) == 11
+    assert readings["m_dedicated_team"].status == "supports"
+    assert readings["m_dedicated_team"].articles == "2017年两办指导意见一、（二）基本原则；2021年中办意见一、总体要求"
+    assert readings["m_handover"].articles == "2017年两办指导意见的新华社摘要"  # a summary, not an article
+    assert readings["m_negative_list"].articles == "" and readings["m_negative_list"].words.startswith("所读部分未涉及")
+
+
+def test_a_bad_policy_status_is_named(book):
+    path = book / "data" / "policy_provisions.yml"
+    text = path.read_text(encoding="utf-8").replace("status: silent_in_read_part", "status: silent", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AuthoredTableError, match=r"measures.m_duty_list.status: 'silent'; allowed: supports"):
+        load_policy_provisions(book)
+
+
+def test_a_status_without_a_provision_is_refused(book):
+    path = book / "data" / "policy_provisions.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  m_negative_list:")
+    text = text[:start] + text[start:].replace("status: silent_in_read_part", "status: supports", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AuthoredTableError, match=r"measures.m_negative_list: status 'supports' needs"):
+        load_policy_provisions(book)
+
+
+def test_measure_adoption_is_the_book_s_judgement_for_every_measure():
+    plan = load_measure_adoption()
+    assert len(plan.measures) == 11 and set(plan.batch_reasons) == {1, 2, 3}
+    assert all(entry.level and entry.cost and entry.gain and entry.precondition and entry.pilot_outcome
+               for entry in plan.measures.values())
+    # The handover is tied to the rotation at the end of a term, so it comes first.
+    assert plan.measures["m_handover"].batch == 1 and "轮换" in plan.measures["m_handover"].precondition
+    assert "县级组织部门" in plan.measures["m_duty_list"].cost  # as chapter 五 names the cost bearer
+    assert "对照" in plan.pilot_design and "任期" in plan.pilot_design
+
+
+def test_no_doubtful_link_is_in_the_first_batch():
+    plan = load_measure_adoption()
+    doubtful = {measure.id for measure in load_countermeasure_framework().measures if measure.doubtful}
+    assert doubtful and all(plan.measures[measure].batch > 1 for measure in doubtful)
+
+
+def test_an_unknown_batch_is_named(book):
+    path = book / "data" / "measure_adoption.yml"
+    text = path.read_text(encoding="utf-8").replace("    batch: 1\n", "    batch: 4\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AuthoredTableError, match=r"measures.m_duty_list.batch: 4; allowed: 1, 2, 3"):
+        load_measure_adoption(book)
 
 
 def test_a_column_of_another_length_is_named(book):
@@ -39,11 +97,11 @@ def test_a_column_of_another_length_is_named(book):
 
 
 def test_an_unknown_bibliography_key_is_refused(book):
-    path = book / "data" / "measure_basis.yml"
-    text = path.read_text(encoding="utf-8").replace('"zhongban2021opinion"', '"nosuchkey"', 1)
+    path = book / "data" / "policy_provisions.yml"
+    text = path.read_text(encoding="utf-8").replace("  zhongban2017guidance:\n", "  nosuchkey:\n", 1)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(AuthoredTableError, match=r"measures.m_duty_list.source_key: \['nosuchkey'\]"):
-        load_measure_basis(book)
+    with pytest.raises(AuthoredTableError, match=r"documents: \['nosuchkey'\] not in data/references.bib"):
+        load_policy_provisions(book)
 
 
 def test_a_missing_measure_is_named(book):

@@ -9,7 +9,10 @@ book's two headlines (:mod:`zhucun.stats.headlines`, as 三, 五 and 结论 stat
 them): the strongest manifestation and the best rated measure, each with its
 paired test against the runner-up, worded in both languages by
 :mod:`zhucun.prose.headline_wording`. Ties are named as ties. A block the
-questionnaire did not ask is named instead of its result. The sentences on
+questionnaire did not ask is named instead of its result. The thesis's
+directions of countermeasures are the codebook's groups; the recommendation
+is the book's judgement (data/measure_adoption.yml: its first batch), never a
+ranking of the survey. The sentences on
 what the data are come from :mod:`zhucun.prose.data_description` in the
 survey's state, in both languages.
 """
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.chapters import conclusion, countermeasures
+from zhucun.data.authored_tables import load_measure_adoption
 from zhucun.data.codebook import load_codebook
 from zhucun.data.framework import load_countermeasure_framework
 from zhucun.data.sourced_tables import deployment_value
@@ -38,7 +42,7 @@ from zhucun.prose.data_description import (
     not_asked_sentence_en,
     survey_sentence,
 )
-from zhucun.prose.english import english_name
+from zhucun.prose.english import english_list, english_name
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence, leader_sentence_en
 from zhucun.prose.wording import quoted_list
@@ -61,7 +65,7 @@ def _strongest_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) 
     if leader is None:
         return ({"abs_agreement_sentence": MystText(not_asked_sentence(missing, "各困境表现普遍程度的比较"))},
                 {"abs_en_agreement_sentence": MystText(
-                    not_asked_sentence_en(missing, "the comparison of how common the manifestations are"))})
+                    not_asked_sentence_en(missing, "the comparison of the manifestations’ prevalence"))})
     count = len(result.means)
     zh = {"abs_scale_count": format_chinese_count(count)}
     en = {"abs_en_scale_count": format_english_count(count)}
@@ -107,20 +111,33 @@ def _best_texts(survey: pd.DataFrame, result: conclusion.ConclusionResult) -> tu
         zh["abs_best_share"] = en["abs_en_best_share"] = format_share(leader.value)
         zh_sentence = (f"受访者对全部{{glue}}`abs_measure_count`项对策的评价相同，{helpful_zh}都是"
                        "{glue}`abs_best_share`。")
-        en_sentence = ("All {glue}`abs_en_measure_count` countermeasures are rated as helping much or very much by "
-                       "the same share of respondents, {glue}`abs_en_best_share`. ")
+        en_sentence = ("All {glue}`abs_en_measure_count` countermeasures have the same rating: "
+                       "{glue}`abs_en_best_share` of respondents find each quite or very helpful. ")
     else:
         state = data_state(survey)
         zh["abs_best_leader"] = leader_sentence(leader, helpful_zh, format_share,
                                                 label=leader_label(leader, "measure", state))
         en["abs_en_best_leader"] = leader_sentence_en(
-            leader, "rating (the share of respondents rating it as helping much or very much)", english_name,
+            leader, "rating (the share of respondents who find it quite or very helpful)", english_name,
             format_share, label=leader_label(leader, "measure", state, "en"))
         zh_sentence = "在{glue}`abs_measure_count`项对策中，{glue}`abs_best_leader`。"
         en_sentence = "Of the {glue}`abs_en_measure_count` countermeasures, {glue}`abs_en_best_leader`. "
     zh["abs_best_sentence"] = MystText(zh_sentence)
     en["abs_en_best_sentence"] = MystText(en_sentence)
     return zh, en
+
+
+def _direction_texts(codebook, framework) -> tuple[dict, dict]:
+    """The thesis's directions of countermeasures (the codebook's groups) and the book's first batch to try
+    (data/measure_adoption.yml), in both languages: the recommendation rests on the book's judgement, not on
+    the survey's ranking."""
+    groups = codebook.scales("countermeasure")
+    plan = load_measure_adoption()
+    first = [m.id for m in framework.measures if plan.measures[m.id].batch == min(plan.batch_reasons)]
+    return ({"abs_directions": quoted_list(group.name for group in groups),
+             "abs_first_batch": quoted_list(codebook.question_text(m) for m in first)},
+            {"abs_en_directions": english_list(f"“{english_name(group.id)}”" for group in groups),
+             "abs_en_first_batch": english_list(english_name(m) for m in first)})
 
 
 def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
@@ -137,6 +154,7 @@ def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
     not_asked = coverage(survey).not_asked()
     agreement_zh, agreement_en = _strongest_texts(survey, summary)
     best_zh, best_en = _best_texts(survey, summary)
+    directions_zh, directions_en = _direction_texts(codebook, framework)
     texts = {
         "abs_thesis_n": format_count(counts["thesis_n"]),
         "abs_manifestations": "、".join(scale.name for scale in manifestations),
@@ -152,6 +170,7 @@ def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
         "abs_results_tail": survey_sentence("abs_results_tail", state),
         **agreement_zh,
         **best_zh,
+        **directions_zh,
     }
     not_asked_en = not_asked_sentence_en(not_asked, "each chapter's analysis", partial=True)
     texts_en = {
@@ -169,6 +188,7 @@ def analyse(survey: pd.DataFrame | None = None) -> AbstractResult:
         "abs_en_results_tail": survey_sentence("abs_results_tail", state, "en"),
         **agreement_en,
         **best_en,
+        **directions_en,
     }
     checks = {**summary.checks, "数据状态": state.kind, "合成行数": state.synthetic_rows}
     return AbstractResult(survey_state=state, headlines=summary.headlines, texts=texts, texts_en=texts_en,

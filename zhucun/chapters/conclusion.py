@@ -10,7 +10,10 @@ abstract state it); the regional cases as chapter 四 counts them; the eleven
 measures with what supports them (the book's reading of the theory, the
 national policy the book has read, and the survey as its state allows:
 demonstration data are not evidence) and chapter 五's best rated measure (the
-other headline) with its paired test, difference and generator label. Sentences on the survey follow its
+other headline) with its paired test, difference and generator label. What the
+policy texts say comes from ``data/policy_provisions.yml`` (the parts the book
+read); the book's judgement on adopting each measure (level, cost, gain,
+precondition, pilot outcome, batch) from ``data/measure_adoption.yml``. Sentences on the survey follow its
 state. Manifestation scales the questionnaire did not ask are left out; with
 none asked (or no question 12) the sentence says what could not be computed.
 """
@@ -22,8 +25,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zhucun.chapters import countermeasures, regional_experience
-from zhucun.data.authored_tables import load_measure_basis
-from zhucun.data.sourced_tables import deployment_value
+from zhucun.charts.timeline import chinese_date
+from zhucun.data.authored_tables import (
+    POLICY_STATUS_WORDS,
+    load_measure_adoption,
+    load_measure_basis,
+    load_policy_provisions,
+)
+from zhucun.data.sourced_tables import deployment_value, load_deployment
 from zhucun.data.survey import DataState, coverage, data_state, load_survey
 from zhucun.number_format import format_chinese_amount, format_count, format_share
 from zhucun.prose.data_description import leader_label, not_asked_sentence, survey_sentence, survey_source
@@ -50,6 +59,8 @@ class ConclusionResult:
     count_word: str                     # how many manifestations were asked, in Chinese numerals
     n_regions: int                      # the regional cases of chapter 四
     support_table: pd.DataFrame         # tbl-ch6-measures: the eleven measures and what supports each
+    adoption_table: pd.DataFrame        # tbl-ch6-adoption: the book's judgement: who adopts, pays, gains
+    pilot_table: pd.DataFrame           # tbl-ch6-pilot: the book's judgement: what first, what a pilot measures
     texts: dict[str, str]               # glue name → text of the prose
     checks: dict[str, object]           # the headline numbers the pinned cell prints
 
@@ -63,17 +74,17 @@ _SCORES_FIGURE = (
 )
 
 
-def support_strength(policy: str, survey_state: str, share: float | None,
+def support_strength(policy_status: str, survey_state: str, share: float | None,
                      interval: tuple[float, float, float] | None = None) -> str:
     """How strong the support of one measure is, in words, from its policy basis and the survey's state.
 
-    *policy* is the measure's policy note (starting "间接" when the book found an indirect national basis);
+    *policy_status* is what the parts read of the national texts say on it (a key of POLICY_STATUS_WORDS);
     *survey_state* is "synthetic", "mixed" or "real"; *share* the share rating 4–5 (None: not asked).
     The survey counts only when its rows are real; then the share's quantity word says how many found it helpful,
     a word that holds under *interval* (low, high, weighted share) when given (uncertain_share_word).
     """
     parts = ["理论推演（本书）"]
-    parts.append("间接政策依据" if policy.startswith("间接") else "无已知政策依据")
+    parts.append(POLICY_STATUS_WORDS[policy_status])
     if share is None:
         parts.append("问卷未问到")
     elif survey_state != "real":
@@ -132,8 +143,10 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
     ratings = None if measures.ratings is None else ranked(measures.ratings).set_index("measure")
     weighted = None if measures.weighted is None else measures.weighted.set_index("measure")
     rows = []
+    policy = load_policy_provisions()
     for measure in measures.framework.measures:
-        basis = load_measure_basis()[measure.id]
+        basis, reading = load_measure_basis()[measure.id], policy[measure.id]
+        articles = "—" if reading.status == "silent_in_read_part" else reading.articles
         share = None if ratings is None else float(ratings.loc[measure.id, "share"])
         if share is None:
             survey_cell = "问卷未问到"
@@ -143,22 +156,55 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
         else:
             survey_cell = survey_sentence("ch6_survey_evidence", state)
         rows.append({"对策组": codebook.scale(measure.group).name, "对策": codebook.question_text(measure.id),
-                     "理论依据（本书解读）": basis["theory"], "国家政策依据": basis["policy"],
+                     "理论依据（本书解读）": basis["theory"], "国家政策文件（所读条文）": articles,
                      "问卷": survey_cell, "依据强度": support_strength(
-                         basis["policy"], state.kind, share, None if share is None else (
+                         reading.status, state.kind, share, None if share is None else (
                              float(ratings.loc[measure.id, "low"]), float(ratings.loc[measure.id, "high"]),
                              float(weighted.loc[measure.id, "share"])))})
     return pd.DataFrame(rows)
 
 
+def policy_phrase(statuses: list[str]) -> str:
+    """How many measures the parts read of the national texts support, limit, touch or leave aside, in words.
+
+    Categories with no measure are left out; when every measure falls in one category the sentence says so."""
+    total = len(statuses)
+    if total == 0:
+        raise ValueError("no measures to count")
+    counts = {status: statuses.count(status) for status in POLICY_STATUS_WORDS}
+    clauses = {"supports": "有条文支持的{count}项", "limits": "受条文约束的{count}项",
+               "related": "有相关条文而未作规定的{count}项", "silent_in_read_part": "所读部分未涉及的{count}项"}
+    present = [status for status in POLICY_STATUS_WORDS if counts[status]]
+    lead = f"在本书读到的国家文件部分中，{format_count(total)}项对策"
+    if len(present) == 1:
+        return lead + {"supports": "都有条文支持", "limits": "都受条文约束", "related": "都只有相关条文而未作规定",
+                       "silent_in_read_part": "都未被涉及"}[present[0]]
+    listed = "，".join(clauses[status].format(count=format_count(counts[status])) for status in present)
+    return f"{lead}里{listed}"
+
+
+def _adoption_tables(measures: countermeasures.CountermeasuresResult) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The book's judgement on each measure in the suggested order (batch, then the framework's order):
+    tbl-ch6-adoption (who adopts it, who pays, who gains) and tbl-ch6-pilot (what first, what a pilot measures),
+    two narrow tables rather than one wide one, for a phone."""
+    plan = load_measure_adoption()
+    codebook = measures.framework.codebook
+    order = [(m.id, plan.measures[m.id]) for m in
+             sorted(measures.framework.measures, key=lambda measure: plan.measures[measure.id].batch)]
+    adoption = pd.DataFrame([{"次序": a.batch_name, "对策": codebook.question_text(m), "谁能采纳": a.level,
+                              "成本在谁 → 谁先受益": f"{a.cost} → {a.gain}"} for m, a in order])
+    pilot = pd.DataFrame([{"对策": codebook.question_text(m), "先要具备": a.precondition,
+                           "试行时测什么": a.pilot_outcome} for m, a in order])
+    return adoption, pilot
+
+
 def _measure_texts(survey: pd.DataFrame, measures: countermeasures.CountermeasuresResult) -> dict[str, str]:
     """The answer on how to resolve the predicament: policy basis counted, the best rated measure (labelled)."""
-    indirect = sum(basis["policy"].startswith("间接") for basis in load_measure_basis().values())
     total = len(measures.framework.measures)
-    texts = {"ch6_policy_phrase": count_phrase(
-        indirect, total, none="{total}项对策在本书读到的国家文件里都找不到依据",
-        some="{total}项对策中，只有{count}项能在本书读到的国家文件里找到间接依据，其余的没有找到",
-        every="{total}项对策都能在本书读到的国家文件里找到间接依据")}
+    plan = load_measure_adoption()
+    texts = {"ch6_policy_phrase": policy_phrase([reading.status for reading in load_policy_provisions().values()]),
+             "ch6_pilot_design": plan.pilot_design, "ch6_pilot_outcomes": plan.pilot_outcomes,
+             **{f"ch6_batch{batch}_reason": reason for batch, reason in plan.batch_reasons.items()}}
     if measures.top is None:  # question 12 not asked
         texts["ch6_best_sentence"] = MystText(countermeasures.not_rated_sentence(survey))
         return texts
@@ -189,6 +235,9 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
     texts = {
         "ch6_cadres": format_count(deployment_value("cadres_total")),
         "ch6_villages": format_count(deployment_value("villages_assisted")),
+        "ch6_rotation_date": chinese_date(load_deployment().set_index("indicator").loc["cadres_rotated_2023", "date"]),
+        "ch6_rotated": format_count(deployment_value("cadres_rotated_2023")),
+        "ch6_term_years": format_count(deployment_value("term_years")),
         "ch6_n": format_count(len(survey)),
         "ch6_data_kind": survey_sentence("ch6_data_kind", state),
         "ch6_show_label": survey_sentence("ch6_show_label", state),
@@ -202,6 +251,7 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
         "ch6_swap": survey_sentence("ch6_swap", state),
     }
     strongest = headlines.strongest_manifestation
+    adoption, pilot = _adoption_tables(measures)
     chart_data = (None if strongest is None
                   else prevalence.rename(columns=_CHART_COLUMNS)[list(_CHART_COLUMNS.values())])
     checks = {"样本量": len(survey), "最强表现": None if strongest is None else strongest.ids,
@@ -213,4 +263,5 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
                             prevalence=prevalence,
                             score_chart_data=chart_data, count_word=format_chinese_amount(len(means)),
                             n_regions=len(cases.cases), support_table=_support_table(measures, state),
+                            adoption_table=adoption, pilot_table=pilot,
                             texts=texts, checks=checks)

@@ -229,23 +229,24 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
 SURVEY_SENTENCES_EN: dict[str, dict[str, str]] = {
     # Abstract, the book’s method: "… the data file … holds N responses, …."
     "abs_data_status": {
-        "synthetic": "all of them synthetic demonstration answers generated from the book’s stated assumptions",
+        "synthetic": "all of them synthetic demonstration data generated from the book’s stated assumptions",
         "real": "none of them synthetic: all are survey answers supplied by the researcher",
-        "mixed": ("{synthetic_rows} of them synthetic answers generated from the book’s assumptions "
+        "mixed": ("{synthetic_rows} of them synthetic demonstration data generated from the book’s assumptions "
                   "and {real_rows} survey answers supplied by the researcher"),
     },
     # Abstract, before the results
     "abs_results_head": {
         "synthetic": ("These are demonstration numbers from synthetic data, showing what the analysis produces; "
-                      "they are not findings about resident cadres in J province"),
+                      "they are not findings about village-resident cadres in J province"),
         "real": "These survey data show the following about their respondents (they are not the thesis’s results)",
         "mixed": ("With {synthetic_rows} synthetic answers among them, these are demonstration numbers, "
-                  "not findings about resident cadres in J province"),
+                  "not findings about village-resident cadres in J province"),
     },
     # Abstract, after the results
     "abs_results_tail": {
-        "synthetic": "Rebuilt with real answers, the book rewrites these numbers and words and drops the notice",
-        "real": ("The sample was not drawn at random: inference to all resident cadres of the province "
+        "synthetic": ("When the book is rebuilt with real answers, these numbers and words are rewritten "
+                      "and the notice disappears"),
+        "real": ("The sample was not drawn at random: inference to all village-resident cadres of the province "
                  "depends on how it was selected"),
         "mixed": ("Once every synthetic row is replaced by a real answer, the rebuilt book rewrites these numbers "
                   "and words and drops the notice"),
@@ -301,9 +302,9 @@ NOTICE_TEXT: dict[str, str] = {
 NOTICE_TITLE_EN = "Synthetic demonstration data"
 NOTICE_TEXT_EN: dict[str, str] = {
     "synthetic": ("The survey results on this page come from synthetic demonstration data generated from assumptions "
-                  "stated in the book. They are not the results of a survey of resident cadres in J province and "
-                  "must not be cited as findings. The thesis’s own survey data are not available; once the researcher "
-                  "swaps in real data and rebuilds the book, this notice disappears."),
+                  "stated in the book. They are not the results of a survey of village-resident cadres in J province "
+                  "and must not be cited as findings. The thesis’s own survey data are not available; once the "
+                  "researcher swaps in real data and rebuilds the book, this notice disappears."),
     "mixed": ("Of the {rows} answers behind the survey results on this page, {synthetic_rows} are synthetic "
               "demonstration data generated from assumptions stated in the book, so the results must not be cited "
               "as findings. Once every synthetic row is replaced by a real answer and the book is rebuilt, "

@@ -7,9 +7,16 @@ questionnaire did not ask, so each id has an English name here; English prose
 lists them with :func:`english_list`. They are the book's own
 translations of the thesis's headings, not names the thesis gives;
 ``tests/prose/test_english.py`` checks that every id of the codebook has one.
+:data:`GLOSSARY` holds the book's one English term for each key concept: the
+Abstract page shows it as a table, and ``tests/chapters/test_abstract.py``
+checks that the page uses no other phrasing for these concepts.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
 
 # Scales (manifestations, causes, countermeasure groups) and the measures of question 12, by codebook id.
 ENGLISH_NAMES: dict[str, str] = {
@@ -27,7 +34,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "g4": "from many-sided evaluation to unified coordination",
     "m_duty_list": "a detailed list of duties and tasks",
     "m_negative_list": "a negative list of duties",
-    "m_power_list": "a list of powers",
+    "m_power_list": "a power list",
     "m_whistle": "the mechanism “the village blows the whistle, the departments report”",
     "m_informal_training": "training in informal rules of governance",
     "m_handover": "a handover system for departing cadres",
@@ -46,6 +53,36 @@ ENGLISH_BLOCK_NAMES: dict[str, str] = {
     "time_use": "the use of working time (question 11)",
     "countermeasures": "the ratings of the countermeasures (question 12)",
 }
+
+
+@dataclass(frozen=True)
+class Term:
+    chinese: str
+    english: str               # the one English term the book uses for the concept
+    avoid: tuple[str, ...] = ()  # regular expressions of other phrasings the English pages must not use
+
+
+GLOSSARY: tuple[Term, ...] = (
+    Term("乡村振兴", "rural revitalization"),
+    Term("驻村帮扶", "village-based assistance"),
+    Term("驻村干部", "village-resident cadres", (r"(?<!village-)resident cadre",)),
+    Term("履职困境", "predicaments in performing duties"),
+    Term("困境表现", "manifestations"),
+    Term("成因", "causes"),
+    Term("先进地区", "advanced regions"),
+    Term("对策", "countermeasures", (r"(?<!counter)measures?\b",)),
+    Term("普遍程度", "prevalence", (r"how common",)),
+    Term("获评程度", "rating", (r"helping much", r"helps? much")),
+    Term("权力清单", "power list", (r"list of powers",)),
+    Term("嵌入式治理", "embedded governance"),
+    Term("合成演示数据", "synthetic demonstration data"),
+)
+
+
+def glossary_table() -> pd.DataFrame:
+    """The glossary as the Abstract page shows it: Chinese term, the English term the book uses."""
+    return pd.DataFrame({"Chinese term": [term.chinese for term in GLOSSARY],
+                         "English term used": [term.english for term in GLOSSARY]})
 
 
 def english_name(item_id: str) -> str:

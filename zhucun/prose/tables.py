@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 _TABLE_NAME = re.compile(r"^tbl-[a-z0-9]+(-[a-z0-9]+)*$")
+# How the source line and the note begin, by the page's language (the English Abstract shows one table).
+_FOOT_WORDS = {"zh": ("资料来源：", "　注："), "en": ("Source: ", " Note: ")}
 
 
 def _cell(value) -> str:
@@ -34,6 +36,7 @@ class Table:
     caption: str
     source: str
     note: str = ""
+    language: str = "zh"
 
     def __post_init__(self) -> None:
         if not _TABLE_NAME.match(self.name):
@@ -47,9 +50,10 @@ class Table:
         rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in self.data.itertuples(index=False)]
         lines = [f"```{{table}} {self.caption}", f":name: {self.name}", ":class: zhucun-table", "",
                  header, rule, *rows, "```", ""]
-        foot = f"资料来源：{self.source}"
+        source_word, note_word = _FOOT_WORDS[self.language]
+        foot = f"{source_word}{self.source}"
         if self.note:
-            foot += f"　注：{self.note}"
+            foot += f"{note_word}{self.note}"
         lines.append(f"<p class=\"zhucun-chart-source\">{html.escape(foot)}</p>")
         return "\n".join(lines)
 
@@ -57,6 +61,7 @@ class Table:
         return {"text/markdown": self.to_markdown(), "text/plain": f"[表] {self.caption}"}
 
 
-def show_table(data: pd.DataFrame, *, name: str, caption: str, source: str, note: str = "") -> Table:
-    """A numbered table; display it as the last expression of a cell."""
-    return Table(data=data, name=name, caption=caption, source=source, note=note)
+def show_table(data: pd.DataFrame, *, name: str, caption: str, source: str, note: str = "",
+               language: str = "zh") -> Table:
+    """A numbered table; display it as the last expression of a cell (*language* 'en' on the English page)."""
+    return Table(data=data, name=name, caption=caption, source=source, note=note, language=language)
