@@ -33,6 +33,17 @@ CHROMIUM_ARGS = [
 BUILD_COMMAND = ["jb", "build", ".", "-W", "-n", "--keep-going"]
 
 
+# Fixtures that build the book, print it or open a browser: a test using any of them (directly or
+# through another fixture) is marked `slow`, so `python -m pytest -m "not slow"` is the everyday loop.
+SLOW_FIXTURES = frozenset({"built_book", "book_pdf", "served_book", "browser"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_collection_finish(session):
     # An empty run must never pass: a broken testpaths or nbval option would
     # otherwise look green.
