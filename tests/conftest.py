@@ -40,17 +40,23 @@ BUILD_COMMAND = ["jb", "build", ".", "-W", "-n", "--keep-going"]
 SLOW_FIXTURES = frozenset({"built_book", "book_pdf", "served_book", "browser"})
 
 
-# Tests run on pytest-xdist workers (addopts `-n auto --dist loadgroup`). A test file with slow tests or
-# a notebook nbval checks stays on one worker, so its module fixtures (the rebuild, the bundle) are made
-# once and a notebook's cells run in order on one kernel; other tests go to whichever worker is free.
+# Tests run on pytest-xdist workers (addopts `-n auto --dist loadgroup`). The slow tests of a file that
+# share a module fixture (the rebuild, the bundle, the PDF's pages) stay on one worker, so it is made
+# once; a notebook's cells (nbval) run in order on one kernel. Other tests go to whichever worker is
+# free. First among the hooks: xdist reads the groups in its own.
+def _uses_module_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    return bool(info) and any(definition.scope in ("module", "class")
+                              for definitions in info.name2fixturedefs.values() for definition in definitions)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    slow_files = set()
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        slow = bool(SLOW_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if slow:
             item.add_marker(pytest.mark.slow)
-            slow_files.add(item.path)
-    for item in items:
-        if item.path in slow_files or item.path.suffix == ".ipynb":
+        if (slow and _uses_module_fixture(item)) or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.xdist_group(str(item.path)))
 
 
