@@ -82,7 +82,7 @@ def test_chapter_is_thin_one_analysis_call_and_no_definitions(book_root, index):
 # session's build has executed each chapter once into its jupyter cache (MyST-NB reads the outputs from
 # there), so the same comparison runs on those outputs, with nbval's own code: its stream coalescing,
 # its keys left out (nbval's defaults) and its compare_outputs, in --nbval-lax mode (only pinned cells).
-# `python -m pytest chapters/<notebook>.ipynb` still runs nbval itself on a notebook.
+# `python -m pytest -n 0 chapters/<notebook>.ipynb` still runs nbval itself on a notebook.
 NBVAL_SKIP = ("metadata", "traceback", "prompt_number", "output_type", "name", "execution_count",
               "application/vnd.jupyter.widget-view+json", "image/png", "image/jpeg")
 
