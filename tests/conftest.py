@@ -11,6 +11,8 @@ them, except under CI, where they fail.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -33,6 +35,31 @@ CHROMIUM_ARGS = [
 BUILD_COMMAND = ["jb", "build", ".", "-W", "-n", "--keep-going"]
 
 
+# Fixtures that build the book, print it or open a browser: a test using any of them (directly or
+# through another fixture) is marked `slow`, so `python -m pytest -m "not slow"` is the everyday loop.
+SLOW_FIXTURES = frozenset({"built_book", "book_pdf", "served_book", "browser"})
+
+
+# Tests run on pytest-xdist workers (addopts `-n auto --dist loadgroup`). The slow tests of a file that
+# share a module fixture (the rebuild, the bundle, the PDF's pages) stay on one worker, so it is made
+# once; a notebook's cells (nbval) run in order on one kernel. Other tests go to whichever worker is
+# free. First among the hooks: xdist reads the groups in its own.
+def _uses_module_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    return bool(info) and any(definition.scope in ("module", "class")
+                              for definitions in info.name2fixturedefs.values() for definition in definitions)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        slow = bool(SLOW_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if slow:
+            item.add_marker(pytest.mark.slow)
+        if (slow and _uses_module_fixture(item)) or item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(str(item.path)))
+
+
 def pytest_collection_finish(session):
     # An empty run must never pass: a broken testpaths or nbval option would
     # otherwise look green.
@@ -47,8 +74,42 @@ def missing_tool(message: str):
     pytest.skip(message)
 
 
+@contextlib.contextmanager
+def once_per_run(tmp_path_factory, name: str):
+    """Work done once for all pytest-xdist workers of a run: the first worker to get here finds
+    ``.stored`` None, does the work and hands its result (a string) to ``.set``; the others wait for it
+    and find it in ``.stored``. Without workers the work is simply done. The lock lives in the run's
+    base temporary folder, which the workers share."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield _Once(None)
+        return
+    folder = tmp_path_factory.getbasetemp().parent
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes: a failed first worker frees the rest
+        done = folder / f"{name}.done"
+        once = _Once(done.read_text(encoding="utf-8") if done.is_file() else None)
+        yield once
+        if once.result is not None and not done.is_file():
+            done.write_text(once.result, encoding="utf-8")
+
+
+class _Once:
+    def __init__(self, stored: str | None):
+        self.stored, self.result = stored, None
+
+    def set(self, result: str) -> None:
+        self.result = result
+
+
 @pytest.fixture(scope="session")
-def node_tools() -> Path:
+def node_tools(tmp_path_factory) -> Path:
+    with once_per_run(tmp_path_factory, "node_tools") as once:
+        path = once.stored or str(_node_tools())
+        once.set(path)
+    return Path(path)
+
+
+def _node_tools() -> Path:
     """node_modules as package-lock.json pins it: `npm ci` runs when it is missing or older than the lock."""
     installed = BOOK_ROOT / "node_modules" / ".package-lock.json"  # written by npm ci
     lock = BOOK_ROOT / "package-lock.json"
@@ -70,8 +131,15 @@ def book_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_book(book_root) -> Path:
-    """Build the book as CI does; returns _build/html. The build log is kept in _build/build.log."""
+def built_book(book_root, tmp_path_factory) -> Path:
+    """Build the book as CI does, once per run; returns _build/html. The build log is kept in _build/build.log."""
+    with once_per_run(tmp_path_factory, "built_book") as once:
+        path = once.stored or str(_build_book(book_root))
+        once.set(path)
+    return Path(path)
+
+
+def _build_book(book_root: Path) -> Path:
     jb = shutil.which("jb") or str(Path(sys.executable).parent / "jb")
     result = subprocess.run([jb, *BUILD_COMMAND[1:]], cwd=book_root, capture_output=True, text=True)
     log = book_root / "_build" / "build.log"
@@ -83,7 +151,15 @@ def built_book(book_root) -> Path:
 
 
 @pytest.fixture(scope="session")
-def book_pdf(built_book, book_root) -> Path:
+def book_pdf(built_book, book_root, tmp_path_factory) -> Path:
+    """The print edition, printed once a run (see _print_book)."""
+    with once_per_run(tmp_path_factory, "book_pdf") as once:
+        path = once.stored or str(_print_book(book_root))
+        once.set(path)
+    return Path(path)
+
+
+def _print_book(book_root: Path) -> Path:
     """The print edition, printed once a session by ``python -m zhucun pdf`` (the PDF and the
     bundle tests share it); returns _build/pdf/book.pdf.
 

@@ -52,7 +52,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "pin-pages": (
         "zhucun.book.pinned_outputs:pin_pages_main",
-        "记录各章页面的摘要，供“读者所见不变”的测试比对 / pin the digests of the built chapter pages",
+        "把各章页面的文字与图中数字写成 tests/pages/ 中的快照 / pin the built chapter pages as text snapshots",
     ),
 }
 

@@ -57,16 +57,30 @@ def test_the_linter_catches_a_broken_workflow(book_root, tmp_path):
     assert result.returncode != 0 and "pages" in result.stdout
 
 
-def test_the_workflow_installs_and_builds_with_the_readmes_commands(book_root, workflow):
+def readme_commands(book_root: Path) -> str:
+    """Every command line the README shows in its bash blocks (comments dropped)."""
+    readme = (book_root / "README.md").read_text(encoding="utf-8")
+    return "\n".join(line.split("  #")[0].strip() for block in re.findall(r"```bash\n(.*?)```", readme, flags=re.S)
+                     for line in block.splitlines())
+
+
+def test_the_workflow_installs_builds_and_tests_with_the_readmes_commands(book_root, workflow):
     apt, (pip, build) = readme_install_commands(book_root)
     assert (pip, build) == ("pip install -r requirements.txt", "jb build .")
     runs = [step.get("run", "").strip() for step in steps(workflow)]
-    # The apt-get line word for word (under sudo on GitHub's runner, which is not root).
-    assert any(run in (apt, f"sudo bash -c '{apt}'") for run in runs), runs
-    assert pip in runs and build in runs
-    assert runs.index(pip) < runs.index(build)
-    python = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/setup-python@")]
-    assert [str(step["with"]["python-version"]) for step in python] == ["3.11"]
+    # In Debian bookworm with Python 3.11, as the README's 快速开始 says, so its apt-get line is the one that runs.
+    build_job = next(job for job in workflow["jobs"].values() if job.get("container"))
+    assert str(build_job["container"]).startswith("python:3.11-bookworm")
+    assert apt in runs, runs
+    # The README's strict build (its tests build so) and its everyday test command, before deploying.
+    strict, everyday = f"{build} -W -n --keep-going", 'python -m pytest -m "not slow"'
+    commands = readme_commands(book_root)
+    assert f"`{strict}`" in (book_root / "README.md").read_text(encoding="utf-8") and everyday in commands
+    assert [pip, strict, everyday] == [run for run in runs if run in (pip, strict, everyday)]
+    assert runs.index(apt) < runs.index(pip)
+    uses = [step.get("uses", "") for step in build_job["steps"]]
+    assert not any(use.startswith("actions/setup-python@") for use in uses)  # the container's Python
+    assert runs.index(everyday) < uses.index(next(u for u in uses if u.startswith("actions/upload-pages-artifact@")))
 
 
 def test_the_workflow_deploys_the_built_book_to_pages(workflow):

@@ -75,3 +75,44 @@ def test_chapter_is_thin_one_analysis_call_and_no_definitions(book_root, index):
     assert not definitions, f"{path.name} defines code that belongs in zhucun/chapters: {definitions}"
     calls = sum(source.count(".analyse(") for source in cells)
     assert calls == 1, f"{path.name}: {calls} calls of a chapter module's analyse(), expected exactly one"
+
+
+# -- the pinned check values, compared with the build's own execution ------------------------------
+# nbval would execute every chapter a second time only to compare the cells marked PIN_MARK. The
+# session's build has executed each chapter once into its jupyter cache (MyST-NB reads the outputs from
+# there), so the same comparison runs on those outputs, with nbval's own code: its stream coalescing,
+# its keys left out (nbval's defaults) and its compare_outputs, in --nbval-lax mode (only pinned cells).
+# `python -m pytest -n 0 chapters/<notebook>.ipynb` still runs nbval itself on a notebook.
+NBVAL_SKIP = ("metadata", "traceback", "prompt_number", "output_type", "name", "execution_count",
+              "application/vnd.jupyter.widget-view+json", "image/png", "image/jpeg")
+
+
+def nbval_difference(executed: list, pinned: list) -> str | None:
+    """None when nbval's comparison accepts *executed* for the pinned outputs; else nbval's report."""
+    from types import SimpleNamespace
+
+    from nbval.plugin import IPyNbCell, coalesce_streams, nocolors
+
+    cell = SimpleNamespace(colors=nocolors, comparison_traceback=[], config=None,
+                           ihook=SimpleNamespace(pytest_assertrepr_compare=lambda **_: []))
+    cell.sanitize = lambda text: text  # the book configures no --nbval-sanitize-with patterns
+    cell.format_output_compare = lambda key, left, right: IPyNbCell.format_output_compare(cell, key, left, right)
+    same = IPyNbCell.compare_outputs(cell, coalesce_streams(executed), coalesce_streams(pinned),
+                                     skip_compare=NBVAL_SKIP)
+    return None if same else "\n".join(cell.comparison_traceback)
+
+
+@pytest.mark.parametrize("index", range(12))
+def test_the_builds_execution_gives_the_pinned_check_values(built_book, book_root, index):
+    from jupyter_cache import get_cache
+
+    path = chapter_notebooks(book_root)[index]
+    reference = nbformat.read(path, as_version=4)
+    _, executed = get_cache(str(book_root / "_build" / ".jupyter_cache")).merge_match_into_notebook(
+        nbformat.read(path, as_version=4))
+    differences = [f"cell {i}:\n{difference}" for i, (pinned, ran) in enumerate(zip(reference.cells, executed.cells))
+                   if is_pinned(pinned)
+                   and (difference := nbval_difference(ran.outputs, pinned.outputs)) is not None]
+    assert not differences, (f"{path.name}: the build's check values differ from the pinned ones (nbval's "
+                             "comparison; after a meant change run `python -m zhucun pin-outputs`):\n"
+                             + "\n".join(differences))

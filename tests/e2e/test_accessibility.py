@@ -21,7 +21,7 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 LOADS = 2
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # not a module fixture: the four runs of axe may go to different workers
 def axe_source(node_tools) -> str:
     return (node_tools / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 

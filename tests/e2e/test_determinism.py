@@ -1,6 +1,6 @@
 """The committed plotly bundle is exactly what the pinned npm packages build, and the fallback works.
 
-Byte-identical pages between builds are checked against pinned digests in
+That pages do not vary between builds is checked against the pinned page snapshots in
 tests/e2e/test_pages_unchanged.py (a clean build compared with another clean build).
 """
 
