@@ -103,7 +103,7 @@ def test_best_and_worst_measure_with_effects_and_labels(result):
     # The leader, the last and the first-against-last gap state the difference, its interval and the generator
     assert "95%区间" in result.texts["ch5_top_sentence"] and "生成器假设" in result.texts["ch5_top_sentence"]
     assert "生成器假设" in result.texts["ch5_bottom_sentence"]
-    assert "95%区间" in result.texts["ch5_top_bottom"] and "第1组 0.45、第2组 0.25" in result.texts["ch5_top_bottom"]
+    assert "95%区间" in result.texts["ch5_top_bottom"] and "第1组0.45、第2组0.25" in result.texts["ch5_top_bottom"]
     assert "生成器假设" in result.texts["ch5_roles_largest"]
     # 乡村吹哨's 54.0% (45.3%–62.6%) is not called a majority
     assert result.texts["ch5_bottom_sentence"].endswith("读作约半数（与半数的差别不显著）受访者认为它帮助较大")

@@ -61,8 +61,8 @@ def test_group_differences_only_where_an_effect_is_assumed(assumptions):
 @pytest.mark.parametrize("kind, rows, synthetic", [("synthetic", 124, 124), ("mixed", 124, 20), ("real", 124, 0)])
 def test_the_label_in_each_data_state(kind, rows, synthetic):
     state = DataState(kind, rows, synthetic)
-    set_ = GeneratorBasis(True, "对策组基线：第1组 0.45、第4组 0.40", 1)
-    against = GeneratorBasis(True, "量表位置偏移：多重管理 0.25、职能冗杂 0.35", -1)
+    set_ = GeneratorBasis(True, "对策组基线：第1组0.45、第4组0.40", 1)
+    against = GeneratorBasis(True, "量表位置偏移：多重管理0.25、职能冗杂0.35", -1)
     chance = GeneratorBasis(False, "")
     artefact = GeneratorBasis(False, "", artefact="只通过因子间接起作用")
     labels = [generator_label(b, state) for b in (set_, against, chance, artefact)]
@@ -71,7 +71,7 @@ def test_the_label_in_each_data_state(kind, rows, synthetic):
         assert generator_label(set_, state, "en") == ""
         return
     assert labels[0].startswith("（" + ("数据含合成答卷，" if kind == "mixed" else "") + "由生成器假设设定")
-    assert "第1组 0.45" in labels[0]
+    assert "第1组0.45" in labels[0]
     assert "偶然结果" in labels[1] and "正相反" in labels[1] and "0.35" in labels[1]
     assert "偶然结果" in labels[2] and "没有设定" in labels[2]
     assert "人为结果" in labels[3]

@@ -54,8 +54,8 @@ def test_chart_tables_are_formatted_and_agree_with_the_bars(built_book: Path, pa
     assert not problems, f"{page}: {problems}"
 
 
-def test_the_conclusions_means_read_alike_in_the_sentence_and_under_the_chart(built_book: Path):
-    """结论 states the strongest manifestation and its runner-up with their mean scores; its chart's table must
+def test_the_conclusions_shares_read_alike_in_the_sentence_and_under_the_chart(built_book: Path):
+    """结论 states the most common manifestation and its runner-up with their 普遍程度; its chart's table must
     show the same digits (a value rounded before the chart once read 59.4% there against 59.3% in the sentence)."""
     soup = BeautifulSoup((built_book / "chapters/06_conclusion.html").read_text(encoding="utf-8"), "html.parser")
     chart = soup.select_one('div.zhucun-chart[data-chart-id="ch6-manifestation-scores"]')
@@ -64,6 +64,7 @@ def test_the_conclusions_means_read_alike_in_the_sentence_and_under_the_chart(bu
     rows = {cells[0]: cells[1:] for tr in chart.select("details.zhucun-chart-data tr")
             if (cells := [td.get_text().strip() for td in tr.select("td")])}
     prose = " ".join(p.get_text() for p in soup.select("main p") if not p.find_parent("div", class_="zhucun-chart"))
-    stated = re.findall(r"“([^”]+)”（(\d\.\d\d)）", prose)
+    stated = re.findall(r"“([^”]+)”（(\d+\.\d%)）", prose)
+    stated = [(name, share) for name, share in stated if name in rows]  # the manifestations, not the measures
     assert stated, "the sentence on the strongest manifestation was not found"
-    assert [(name, mean) for name, mean in stated if mean not in rows.get(name, [])] == []
+    assert [(name, share) for name, share in stated if share not in rows[name]] == []

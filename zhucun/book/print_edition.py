@@ -28,6 +28,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -374,9 +375,29 @@ def repair_cjk_text(pdf: Path) -> int:
 
 
 def print_pdf(html_file: Path, pdf: Path) -> None:
-    """Print *html_file* with Debian's headless Chromium to an A4 PDF with page numbers."""
+    """Print *html_file* with Debian's headless Chromium to an A4 PDF with page numbers.
+
+    The printing runs in a thread of its own: Playwright's sync API refuses a thread that already drives an
+    event loop, as a caller that holds a browser open does (a test session, a Sphinx extension in a kernel).
+    """
     if not CHROMIUM.exists():
         raise PrintEditionError("Chromium not found at /usr/bin/chromium: `apt-get install -y chromium`")
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _print_pdf(html_file, pdf)
+        except BaseException as error:  # handed back to the caller's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="print-pdf")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+def _print_pdf(html_file: Path, pdf: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -368,8 +368,8 @@ def scale_order_basis(higher: str, lower: str, assumptions: dict | None = None,
     if not _order(a, b) and _effects_on(higher, assumptions) == _effects_on(lower, assumptions):
         return GeneratorBasis(False, "")
     shifts = assumptions["items"]["scale_shift"]
-    text = (f"量表位置偏移：{names[higher]} {format_assumption(shifts[higher])}、"
-            f"{names[lower]} {format_assumption(shifts[lower])}")
+    text = (f"量表位置偏移：{names[higher]}{format_assumption(shifts[higher])}、"
+            f"{names[lower]}{format_assumption(shifts[lower])}")
     groups = [(s, e) for s in (higher, lower) for e in _effects_on(s, assumptions)]
     if groups:
         text += "，另加身份等群体效应"
@@ -400,8 +400,8 @@ def measure_order_basis(higher: str, lower: str, assumptions: dict | None = None
     if not _order(a, b):
         return GeneratorBasis(False, "")
     direction, expected = _expected_order(higher, lower, assumptions, codebook)
-    text = (f"对策组基线：第{ga.id[1:]}组 {format_assumption(measures['base'][ga.id])}、"
-            f"第{gb.id[1:]}组 {format_assumption(measures['base'][gb.id])}")
+    text = (f"对策组基线：第{ga.id[1:]}组{format_assumption(measures['base'][ga.id])}、"
+            f"第{gb.id[1:]}组{format_assumption(measures['base'][gb.id])}")
     text_en = (f"group bases {format_assumption(measures['base'][ga.id])} (group {ga.id[1:]}) and "
                f"{format_assumption(measures['base'][gb.id])} (group {gb.id[1:]})")
     return GeneratorBasis(bool(direction), text if direction else "", direction, expected=expected,
@@ -421,15 +421,15 @@ def group_difference_basis(variable: str, outcome: str, assumptions: dict | None
     if outcome in groups:
         scale_id = groups[outcome].answers
         weight = assumptions["countermeasures"]["weight_on_answered_manifestation"]
-        via = f"，经对策评价对该表现的权重 {format_assumption(weight)}"
+        via = f"，经对策评价对该表现的权重{format_assumption(weight)}"
     effects = [e for e in _effects_on(scale_id, assumptions) if e[0] == key]
     if not effects:
         return GeneratorBasis(False, "")
     name = {s.id: s.short_label for s in codebook.scales()}[scale_id]
     if key == TENURE_EFFECT_KEY:
-        parts = [f"驻村每增加12个月 {format_assumption(e[2])}" for e in effects]
+        parts = [f"驻村每增加12个月{format_assumption(e[2])}" for e in effects]
     else:
-        parts = [f"{_label(codebook, variable, e[1])} {format_assumption(e[2])}" for e in effects]
+        parts = [f"{_label(codebook, variable, e[1])}{format_assumption(e[2])}" for e in effects]
     text = f"群体效应：{'、'.join(parts)}（作用于“{name}”）{via}"
     text_en = f"group effects of {variable} on {scale_id}"
     if key == TENURE_EFFECT_KEY:  # a slope: no two groups to compare; the sign of the effect is the direction
@@ -455,7 +455,7 @@ def pressure_coefficient_basis(variable: str, assumptions: dict | None = None,
     assumptions, codebook = _inputs(assumptions, codebook)
     direct = assumptions["overall_pressure"]["coefficients"]
     if variable in direct:
-        return GeneratorBasis(True, f"总体压力对{variable}的系数 {format_assumption(direct[variable])}", 1)
+        return GeneratorBasis(True, f"总体压力对{variable}的系数{format_assumption(direct[variable])}", 1)
     key = TENURE_EFFECT_KEY if variable == "tenure_months" else variable
     via = sorted({scale_id for scale_id in direct if any(e[0] == key for e in _effects_on(scale_id, assumptions))})
     if not via:
@@ -482,7 +482,7 @@ def time_use_order_basis(higher: str, lower: str, assumptions: dict | None = Non
     expected = f"按这些假设预期为{a * 100:.1f}%对{b * 100:.1f}%"
     if abs(a - b) < MIN_EXPECTED_GAP:
         return GeneratorBasis(False, "", expected=expected)
-    text = (f"时间去向选项的基线：{codebook.short_label(higher)} {format_assumption(options[higher]['base'])}、"
-            f"{codebook.short_label(lower)} {format_assumption(options[lower]['base'])}")
+    text = (f"时间去向选项的基线：{codebook.short_label(higher)}{format_assumption(options[higher]['base'])}、"
+            f"{codebook.short_label(lower)}{format_assumption(options[lower]['base'])}")
     return GeneratorBasis(True, text, 1 if a > b else -1, expected=expected,
                           assumption_en=f"time-use bases {options[higher]['base']} and {options[lower]['base']}")

@@ -132,12 +132,6 @@ SURVEY_SENTENCES: dict[str, dict[str, str]] = {
         "real": "问卷调查数据",
         "mixed": "问卷数据，含{synthetic_rows}份合成答卷",
     },
-    # 第五章: "在…中" (what the survey numbers of the chapter are)
-    "ch5_data_kind": {
-        "synthetic": "这份合成演示数据",
-        "real": "这份问卷数据",
-        "mixed": "这份含{synthetic_rows}份合成答卷的数据",
-    },
     # 第五章, before the measures: what the survey numbers quoted in each subsection are
     "ch5_show_head": {
         "synthetic": ("下面各小节引用的问卷数字来自合成演示数据，只演示每项对策可以怎样对照数据来检视，"
