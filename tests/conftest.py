@@ -37,6 +37,8 @@ BUILD_COMMAND = ["jb", "build", ".", "-W", "-n", "--keep-going"]
 
 # Fixtures that build the book, print it or open a browser: a test using any of them (directly or
 # through another fixture) is marked `slow`, so `python -m pytest -m "not slow"` is the everyday loop.
+# Tests that start Chromium or notebook kernels themselves (printing the questionnaire, executing notebooks
+# into the cache, computing every page's group views) carry `@pytest.mark.slow` in their own file.
 SLOW_FIXTURES = frozenset({"built_book", "book_pdf", "served_book", "browser"})
 
 

@@ -148,6 +148,7 @@ def test_a_category_hidden_on_its_own_hides_its_crossed_groups(survey):
                        for role in ("first_secretary", "team_member")), key
 
 
+@pytest.mark.slow  # computes every page's group views, the build's own step, on a copy of the book
 def test_no_respondent_id_nor_a_rare_combination_reaches_a_shipped_file(tmp_path, monkeypatch):
     """A private file in a copy of the book: unique ids and two respondents of a rare combination."""
     root = book_root()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from jupyter_cache import get_cache
 
 from zhucun.book.parallel_execution import execute_into_cache, uncached_notebooks, workers_for
+
+pytestmark = pytest.mark.slow  # every test here starts notebook kernels, as a build does
 
 
 def write_notebook(path, code: str):

@@ -302,6 +302,7 @@ def _texts(folder):
             "pdf": pdf.replace("\n", "")}
 
 
+@pytest.mark.slow  # prints the questionnaire with Chromium
 def test_rewording_an_item_in_the_codebook_changes_all_four_outputs(tmp_path):
     old = CODEBOOK.question_text("p3_funds")
     new = "为所驻村争取上级项目资金非常困难"
@@ -373,6 +374,7 @@ def printed(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow  # prints the questionnaire with Chromium
 def test_each_matrix_prints_on_one_a4_page(printed):
     import pypdf
 
@@ -390,6 +392,7 @@ def test_each_matrix_prints_on_one_a4_page(printed):
         assert all(row in pages[page] for row in rows), question.number
 
 
+@pytest.mark.slow  # prints the questionnaire with Chromium
 def test_an_added_option_reaches_every_format(tmp_path):
     raw = yaml.safe_load(codebook_path().read_text(encoding="utf-8"))
     added = "易地搬迁后续帮扶村"
@@ -408,6 +411,7 @@ def test_an_added_option_reaches_every_format(tmp_path):
     assert {"list_name": "village_type", "name": "resettlement_follow_up", "label::中文 (zh)": added} in choices
 
 
+@pytest.mark.slow  # prints the questionnaire with Chromium
 def test_the_build_rewrites_the_files_only_when_the_codebook_changes(tmp_path):
     from zhucun.book.questionnaire_files import publish_questionnaire_files
 

@@ -90,6 +90,22 @@ def test_holm_by_hand_keeps_nan():
     assert math.isnan(adjusted[2])
 
 
+@pytest.mark.parametrize("method", ["holm", "fdr_bh"])
+@pytest.mark.parametrize("seed", range(6))
+def test_the_corrections_agree_with_statsmodels(method, seed):
+    from statsmodels.stats.multitest import multipletests
+    rng = np.random.default_rng(seed)
+    p = rng.uniform(0, 0.2, size=int(rng.integers(1, 25)))
+    p[rng.integers(0, len(p))] = p[0]  # a tie
+    p = np.append(p, [1.0, 0.0])  # the ends
+    assert adjust_p_values(p, method) == pytest.approx(multipletests(p, method=method)[1], abs=1e-15)
+
+
+def test_an_unknown_correction_is_refused():
+    with pytest.raises(ValueError, match="holm"):
+        adjust_p_values([0.1], "bonferroni")
+
+
 def test_group_means_and_table():
     frame = pd.DataFrame({"v": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "g": list("aaabbb")})
     means = group_means(frame["v"], frame["g"], order=["b", "a"])

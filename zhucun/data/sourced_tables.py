@@ -13,6 +13,7 @@ does not have.
 
 from __future__ import annotations
 
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -191,12 +192,18 @@ def _load(name: str, start: Path | str | None = None) -> pd.DataFrame:
     path = data_path(name, start)
     if not path.is_file():
         raise FactsDataError(f"{path}: file not found")
-    frame = pd.read_csv(path, dtype=str, encoding="utf-8")
-    schema = _schemas(bibliography_keys(start))[name]
+    # The bytes are always read (so a chapter's dependency record sees the file); the validation, which costs
+    # far more, is done once per content: several chapters of one run read the same tables.
+    return _validated(name, str(path), path.read_bytes(), bibliography_keys(start)).copy()
+
+
+@lru_cache(maxsize=32)
+def _validated(name: str, where: str, content: bytes, keys: frozenset[str]) -> pd.DataFrame:
+    frame = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8")
     try:
-        return schema.validate(frame, lazy=True)
+        return _schemas(keys)[name].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        raise FactsDataError(_describe(path, errors)) from None
+        raise FactsDataError(_describe(Path(where), errors)) from None
 
 
 def _with_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
