@@ -43,7 +43,7 @@ from scipy import stats
 from statsmodels.stats.contingency_tables import mcnemar
 
 from zhucun.stats.group_tests import adjust_p_values, cliffs_delta
-from zhucun.stats.intervals import wilson_interval
+from zhucun.stats.intervals import mean_interval, wilson_interval
 from zhucun.stats.ratings import HELPFUL_LEVELS
 
 EXACT_BELOW = 25  # discordant pairs below which McNemar's exact binomial form is used
@@ -108,15 +108,8 @@ def mean_difference_interval(a: pd.Series, b: pd.Series, alpha: float = 0.05) ->
     """Mean of the paired differences a − b (pairs answered both) with its Student-t interval:
     n, mean_difference, low, high (the interval NaN below two pairs; both limits 0 when every difference is 0)."""
     pairs = pd.concat([a, b], axis=1, keys=["a", "b"]).dropna().astype("float64")
-    diff = (pairs["a"] - pairs["b"]).to_numpy()
-    n = len(diff)
-    if n == 0:
-        return {"n": 0, "mean_difference": math.nan, "low": math.nan, "high": math.nan}
-    mean = math.fsum(diff) / n
-    if n == 1:
-        return {"n": 1, "mean_difference": mean, "low": math.nan, "high": math.nan}
-    half = stats.t.ppf(1 - alpha / 2, n - 1) * diff.std(ddof=1) / math.sqrt(n)
-    return {"n": n, "mean_difference": mean, "low": mean - half, "high": mean + half}
+    interval = mean_interval(pairs["a"] - pairs["b"], alpha)  # the book's one mean and t interval
+    return {"n": interval["n"], "mean_difference": interval["mean"], "low": interval["low"], "high": interval["high"]}
 
 
 def mcnemar_test(a: pd.Series, b: pd.Series, at_least: float = AT_LEAST) -> dict[str, object]:
