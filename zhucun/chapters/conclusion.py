@@ -39,7 +39,7 @@ from zhucun.prose.data_description import leader_label, not_asked_sentence, surv
 from zhucun.prose.glue import MystText
 from zhucun.prose.headline_wording import leader_sentence
 from zhucun.prose.wording import count_phrase, quoted_list, share_word, uncertain_share_word
-from zhucun.stats.headlines import HeadlineResults, headline_results
+from zhucun.stats.headlines import HeadlineResults, strongest_manifestation
 from zhucun.stats.likert import scale_means, scale_prevalence
 from zhucun.stats.ratings import ranked
 
@@ -226,11 +226,12 @@ def analyse(survey: pd.DataFrame | None = None) -> ConclusionResult:
     """The conclusion's numbers and words from the committed data (or from *survey*)."""
     survey = load_survey() if survey is None else survey
     state = data_state(survey)
-    headlines = headline_results(survey)
     means = scale_means(survey)
     prevalence = scale_prevalence(survey)
     cases = regional_experience.analyse()
     measures = countermeasures.analyse(survey)
+    # 五 has already tested its best measure; the headlines take it rather than test it again
+    headlines = HeadlineResults(strongest_manifestation(survey), measures.best)
     best = measures.top
     texts = {
         "ch6_cadres": format_count(deployment_value("cadres_total")),
