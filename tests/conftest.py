@@ -209,6 +209,24 @@ def browser():
         browser.close()
 
 
+@contextlib.contextmanager
+def reader_tab(browser, size: tuple[int, int] = (1280, 900), mode: str | None = None, **options):
+    """One tab that a test walks through every page in, as a reader clicks through the book.
+
+    One browser context (its cache, its storage, its renderer) for all pages: a new context per page
+    made most of a browser test's time on two cores. *mode* sets the theme's stored colour mode
+    before each page's scripts run (pydata-sphinx-theme reads localStorage "mode"); *options* go to
+    the context (e.g. ``accept_downloads``).
+    """
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, **options)
+    if mode:
+        context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 ALL_CHARTS_DRAWN = ("() => [...document.querySelectorAll('.zhucun-chart-canvas')]"
                     ".every(e => e.getAttribute('data-drawn') === 'true')")
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import draw_charts
-from tests.e2e.test_browser import book_pages, open_page
+from tests.conftest import draw_charts, reader_tab
+from tests.e2e.test_browser import book_pages
 
 BLOCKING = ("serious", "critical")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -27,7 +27,8 @@ def axe_source(node_tools) -> str:
 
 
 def open_in_mode(browser, url: str, mode: str, size: tuple[int, int] = WIDTHS["desktop"], draw: bool = True):
-    """Open *url* with the theme's stored colour mode set to *mode* (charts drawn unless *draw* is false)."""
+    """Open *url* in a tab of its own with the theme's stored colour mode set to *mode* (charts drawn unless
+    *draw* is false)."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     # pydata-sphinx-theme reads the reader's choice from localStorage "mode".
     page.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
@@ -54,69 +55,69 @@ def test_axe_finds_no_serious_or_critical_violation(browser, served_book, built_
     problems = []
     pages = book_pages(built_book)
     assert len(pages) >= 10, pages
-    for rel in pages:
-        for load in range(1, LOADS + 1):
-            page = open_in_mode(browser, served_book + rel, mode, WIDTHS[width], draw=False)
-            assert page.evaluate("document.documentElement.dataset.theme") == mode
-            problems += [f"{rel} [{mode}, {width}, load {load}, after load]: {v}"
-                         for v in blocking_violations(page, axe_source)]
-            if page.eval_on_selector_all(".zhucun-chart", "els => els.length"):
-                draw_charts(page)
-                problems += [f"{rel} [{mode}, {width}, load {load}, charts drawn]: {v}"
+    # One tab walks the book, as a reader does; each page is loaded LOADS times in it.
+    with reader_tab(browser, WIDTHS[width], mode=mode) as page:
+        for rel in pages:
+            for load in range(1, LOADS + 1):
+                page.goto(served_book + rel, wait_until="load")
+                assert page.evaluate("document.documentElement.dataset.theme") == mode
+                problems += [f"{rel} [{mode}, {width}, load {load}, after load]: {v}"
                              for v in blocking_violations(page, axe_source)]
-            page.close()
+                if page.eval_on_selector_all(".zhucun-chart", "els => els.length"):
+                    draw_charts(page)
+                    problems += [f"{rel} [{mode}, {width}, load {load}, charts drawn]: {v}"
+                                 for v in blocking_violations(page, axe_source)]
     assert not problems, "\n".join(problems)
 
 
 def test_every_chart_has_a_name_and_a_data_table_the_keyboard_reaches(browser, served_book, built_book):
     problems = []
     checked = 0
-    for rel in book_pages(built_book):
-        page, _, _ = open_page(browser, served_book + rel)
-        charts = page.eval_on_selector_all(".zhucun-chart", """els => els.map(c => {
-            const canvas = c.querySelector('.zhucun-chart-canvas');
-            const summary = c.querySelector('details.zhucun-chart-data > summary');
-            return {id: canvas && canvas.id, role: canvas && canvas.getAttribute('role'),
-                    label: canvas && (canvas.getAttribute('aria-label') || ''),
-                    summary: summary ? summary.textContent.trim() : null,
-                    rows: c.querySelectorAll('details.zhucun-chart-data table tbody tr').length};
-        })""")
-        if not charts:
-            page.close()
-            continue
-        for chart in charts:
-            checked += 1
-            if chart["role"] != "img" or len(chart["label"]) < 4:
-                problems.append(f"{rel} #{chart['id']}: no accessible name "
-                                f"(role={chart['role']}, label={chart['label']!r})")
-            if not (chart["summary"] or "").startswith("查看数据"):
-                problems.append(f"{rel} #{chart['id']}: no 查看数据 summary labelling the data table")
-            if chart["rows"] == 0:
-                problems.append(f"{rel} #{chart['id']}: the data table has no rows")
-        # Walk the page with Tab, as a keyboard user does: every 查看数据 must
-        # take focus, and Enter must open its table.
-        draw_charts(page)
-        page.evaluate("document.activeElement && document.activeElement.blur()")
-        reached = set()
-        for _ in range(600):
-            page.keyboard.press("Tab")
-            chart_id = page.evaluate("""() => { const e = document.activeElement;
-                if (!e || e.tagName !== 'SUMMARY' || !e.closest('.zhucun-chart')) return null;
-                return e.closest('.zhucun-chart').dataset.chartId; }""")
-            if chart_id:
-                reached.add(chart_id)
-                if len(reached) == len(charts):
-                    break
-        missing = {c["id"] for c in charts} - reached
-        if missing:
-            problems.append(f"{rel}: Tab never reaches the 查看数据 of {sorted(missing)}")
-        else:
-            page.keyboard.press("Enter")  # the last one reached has focus
-            opened = page.evaluate("() => document.activeElement.closest('details').open")
-            visible = page.evaluate(
-                "() => document.activeElement.closest('details').querySelector('table').offsetHeight > 0")
-            if not (opened and visible):
-                problems.append(f"{rel}: Enter on 查看数据 does not show the table")
-        page.close()
+    with reader_tab(browser) as page:
+        for rel in book_pages(built_book):
+            page.goto(served_book + rel, wait_until="load")
+            charts = page.eval_on_selector_all(".zhucun-chart", """els => els.map(c => {
+                const canvas = c.querySelector('.zhucun-chart-canvas');
+                const summary = c.querySelector('details.zhucun-chart-data > summary');
+                return {id: canvas && canvas.id, role: canvas && canvas.getAttribute('role'),
+                        label: canvas && (canvas.getAttribute('aria-label') || ''),
+                        summary: summary ? summary.textContent.trim() : null,
+                        rows: c.querySelectorAll('details.zhucun-chart-data table tbody tr').length};
+            })""")
+            if not charts:
+                continue
+            for chart in charts:
+                checked += 1
+                if chart["role"] != "img" or len(chart["label"]) < 4:
+                    problems.append(f"{rel} #{chart['id']}: no accessible name "
+                                    f"(role={chart['role']}, label={chart['label']!r})")
+                if not (chart["summary"] or "").startswith("查看数据"):
+                    problems.append(f"{rel} #{chart['id']}: no 查看数据 summary labelling the data table")
+                if chart["rows"] == 0:
+                    problems.append(f"{rel} #{chart['id']}: the data table has no rows")
+            # Walk the page with Tab, as a keyboard user does: every 查看数据 must
+            # take focus, and Enter must open its table.
+            draw_charts(page)
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+            reached = set()
+            for _ in range(600):
+                page.keyboard.press("Tab")
+                chart_id = page.evaluate("""() => { const e = document.activeElement;
+                    if (!e || e.tagName !== 'SUMMARY' || !e.closest('.zhucun-chart')) return null;
+                    return e.closest('.zhucun-chart').dataset.chartId; }""")
+                if chart_id:
+                    reached.add(chart_id)
+                    if len(reached) == len(charts):
+                        break
+            missing = {c["id"] for c in charts} - reached
+            if missing:
+                problems.append(f"{rel}: Tab never reaches the 查看数据 of {sorted(missing)}")
+            else:
+                page.keyboard.press("Enter")  # the last one reached has focus
+                opened = page.evaluate("() => document.activeElement.closest('details').open")
+                visible = page.evaluate(
+                    "() => document.activeElement.closest('details').querySelector('table').offsetHeight > 0")
+                if not (opened and visible):
+                    problems.append(f"{rel}: Enter on 查看数据 does not show the table")
     assert checked >= 10, f"only {checked} charts found"
     assert not problems, "\n".join(problems)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import draw_charts
+from tests.conftest import draw_charts, reader_tab
 
 SCREENSHOTS = "screenshots"
 
@@ -49,12 +49,10 @@ def test_every_chapter_of_the_toc_is_built(built_book, book_root):
     assert not missing
 
 
-def open_page(browser, url: str):
-    """Open *url*; returns (page, outside requests, console errors)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def watch(page, url: str) -> tuple[list[str], list[str]]:
+    """Lists that collect, from now on, the requests of *page* leaving the origin of *url* and its console errors."""
     outside, errors = [], []
-    base = url.split("/", 3)[:3]
-    origin = "/".join(base)
+    origin = "/".join(url.split("/", 3)[:3])
 
     def on_request(request):
         if not (request.url.startswith(origin) or request.url.startswith(("data:", "blob:", "about:"))):
@@ -64,6 +62,13 @@ def open_page(browser, url: str):
     page.on("console", lambda m: errors.append(f"{m.type}: {m.text} ({m.location.get('url')})")
             if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    return outside, errors
+
+
+def open_page(browser, url: str):
+    """Open *url* in a tab of its own; returns (page, outside requests, console errors)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    outside, errors = watch(page, url)
     page.goto(url, wait_until="load")
     return page, outside, errors
 
@@ -74,23 +79,26 @@ def test_pages_are_offline_clean_and_every_chart_is_drawn(browser, served_book, 
     problems = []
     pages = book_pages(built_book)
     assert len(pages) >= 10, pages
-    for rel in pages:
-        page, outside, errors = open_page(browser, served_book + rel)
-        n_charts = page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.length")
-        if n_charts:
-            # Every chart container must end up with plotly's SVG inside.
-            draw_charts(page)
-        undrawn = page.eval_on_selector_all(
-            ".js-plotly-plot, .zhucun-chart-canvas",
-            "els => els.filter(e => !e.querySelector('svg.main-svg')).map(e => e.id)")
-        page.screenshot(path=str(shots / (rel.replace("/", "_") + ".png")), full_page=True)
-        page.close()
-        if outside:
-            problems.append(f"{rel}: requests leaving 127.0.0.1: {outside}")
-        if errors:
-            problems.append(f"{rel}: console errors: {errors}")
-        if undrawn:
-            problems.append(f"{rel}: charts without SVG: {undrawn}")
+    with reader_tab(browser) as page:
+        outside, errors = watch(page, served_book)
+        for rel in pages:
+            outside.clear()
+            errors.clear()
+            page.goto(served_book + rel, wait_until="load")
+            n_charts = page.eval_on_selector_all(".zhucun-chart-canvas", "els => els.length")
+            if n_charts:
+                # Every chart container must end up with plotly's SVG inside.
+                draw_charts(page)
+            undrawn = page.eval_on_selector_all(
+                ".js-plotly-plot, .zhucun-chart-canvas",
+                "els => els.filter(e => !e.querySelector('svg.main-svg')).map(e => e.id)")
+            page.screenshot(path=str(shots / (rel.replace("/", "_") + ".png")), full_page=True)
+            if outside:
+                problems.append(f"{rel}: requests leaving 127.0.0.1: {outside}")
+            if errors:
+                problems.append(f"{rel}: console errors: {errors}")
+            if undrawn:
+                problems.append(f"{rel}: charts without SVG: {undrawn}")
     assert not problems, "\n".join(problems)
 
 

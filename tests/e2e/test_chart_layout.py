@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import draw_charts
+from tests.conftest import draw_charts, reader_tab
 from tests.e2e.chart_layout import layout_problems
 from tests.e2e.test_browser import book_pages
 
@@ -23,11 +23,10 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_no_chart_text_is_clipped_or_overlaps(browser, built_book, viewport):
     problems = []
-    for rel in book_pages(built_book):
-        page = browser.new_page(viewport=viewport)
-        page.goto((built_book / rel).as_uri(), wait_until="load")
-        if page.query_selector(".zhucun-chart"):
-            draw_charts(page)
-            problems += [f"{rel} {problem}" for problem in layout_problems(page)]
-        page.close()
+    with reader_tab(browser, (viewport["width"], viewport["height"])) as page:
+        for rel in book_pages(built_book):
+            page.goto((built_book / rel).as_uri(), wait_until="load")
+            if page.query_selector(".zhucun-chart"):
+                draw_charts(page)
+                problems += [f"{rel} {problem}" for problem in layout_problems(page)]
     assert not problems, f"at {viewport['width']} px:\n" + "\n".join(problems)

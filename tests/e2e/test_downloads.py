@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from tests.conftest import reader_tab
 from tests.e2e.test_browser import book_pages
 
 TABLES = """() => [...document.querySelectorAll('.zhucun-chart, table[id^="tbl-"]')].map(e => e.matches('table') ?
@@ -26,36 +27,36 @@ BUTTON_TARGET = """(button) => { const source = button.closest('p');
 
 def test_every_chart_and_numbered_table_downloads_its_data(browser, built_book):
     problems, downloads = [], 0
-    for rel in book_pages(built_book):
-        page = browser.new_page(accept_downloads=True)
-        page.goto((built_book / rel).as_uri(), wait_until="load")
-        expected = page.evaluate(TABLES)
-        buttons = page.locator(".zhucun-csv-download")
-        if buttons.count() != len(expected):
-            problems.append(f"{rel}: {buttons.count()} download buttons for {len(expected)} charts and tables")
-        for i in range(buttons.count()):
-            button = buttons.nth(i)
-            info = button.evaluate(BUTTON_TARGET)
-            with page.expect_download() as caught:
-                button.click()
-            download = caught.value
-            raw = open(download.path(), "rb").read()
-            downloads += 1
-            text = raw.decode("utf-8")
-            lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-            synthetic = "合成" in info["source"]
-            name = download.suggested_filename
-            where = f"{rel} {info['name']}"
-            if not raw.startswith(b"\xef\xbb\xbf"):
-                problems.append(f"{where}: no byte-order mark")
-            if synthetic != name.startswith("合成演示数据-") or synthetic != lines[0][0].startswith("# 合成演示数据"):
-                problems.append(f"{where}: synthetic={synthetic} but file {name!r}, first line {lines[0]!r}")
-            body = lines[1:] if synthetic else lines
-            if body[0] != info["header"] or len(body) != info["rows"]:
-                problems.append(f"{where}: header {body[0]} / {len(body)} rows, "
-                                f"table {info['header']} / {info['rows']}")
-            if name.removeprefix("合成演示数据-") != f"{info['name']}.csv":
-                problems.append(f"{where}: file name {name!r}")
-        page.close()
+    with reader_tab(browser, accept_downloads=True) as page:
+        for rel in book_pages(built_book):
+            page.goto((built_book / rel).as_uri(), wait_until="load")
+            expected = page.evaluate(TABLES)
+            buttons = page.locator(".zhucun-csv-download")
+            if buttons.count() != len(expected):
+                problems.append(f"{rel}: {buttons.count()} download buttons for {len(expected)} charts and tables")
+            for i in range(buttons.count()):
+                button = buttons.nth(i)
+                info = button.evaluate(BUTTON_TARGET)
+                with page.expect_download() as caught:
+                    button.click()
+                download = caught.value
+                raw = open(download.path(), "rb").read()
+                downloads += 1
+                text = raw.decode("utf-8")
+                lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+                synthetic = "合成" in info["source"]
+                name = download.suggested_filename
+                where = f"{rel} {info['name']}"
+                if not raw.startswith(b"\xef\xbb\xbf"):
+                    problems.append(f"{where}: no byte-order mark")
+                named = name.startswith("合成演示数据-")
+                if synthetic != named or synthetic != lines[0][0].startswith("# 合成演示数据"):
+                    problems.append(f"{where}: synthetic={synthetic} but file {name!r}, first line {lines[0]!r}")
+                body = lines[1:] if synthetic else lines
+                if body[0] != info["header"] or len(body) != info["rows"]:
+                    problems.append(f"{where}: header {body[0]} / {len(body)} rows, "
+                                    f"table {info['header']} / {info['rows']}")
+                if name.removeprefix("合成演示数据-") != f"{info['name']}.csv":
+                    problems.append(f"{where}: file name {name!r}")
     assert downloads >= 40, downloads
     assert not problems, "\n".join(problems[:20])

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import draw_charts
-from tests.e2e.test_accessibility import WIDTHS, blocking_violations, open_in_mode
+from tests.conftest import draw_charts, reader_tab
+from tests.e2e.test_accessibility import WIDTHS, blocking_violations
 from zhucun.data.codebook import load_codebook
 from zhucun.data.survey import load_survey
 from zhucun.stats.likert import answer_shares, scale_prevalence
@@ -194,9 +194,10 @@ def test_axe_finds_no_serious_or_critical_violation_with_a_group_picked(browser,
                                                                          width):
     axe = (node_tools / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
     problems = []
-    for rel in PAGES:
-        page = open_in_mode(browser, served_book + rel + "?group=role:first_secretary", mode, WIDTHS[width])
-        page.wait_for_function(SHOWN, arg="role:first_secretary", timeout=30_000)
-        problems += [f"{rel} [{mode}, {width}]: {v}" for v in blocking_violations(page, axe)]
-        page.close()
+    with reader_tab(browser, WIDTHS[width], mode=mode) as page:
+        for rel in PAGES:
+            page.goto(served_book + rel + "?group=role:first_secretary", wait_until="load")
+            draw_charts(page)
+            page.wait_for_function(SHOWN, arg="role:first_secretary", timeout=30_000)
+            problems += [f"{rel} [{mode}, {width}]: {v}" for v in blocking_violations(page, axe)]
     assert not problems, "\n".join(problems)
