@@ -42,14 +42,36 @@ BUILD_COMMAND = ["jb", "build", ".", "-W", "-n", "--keep-going"]
 SLOW_FIXTURES = frozenset({"built_book", "book_pdf", "served_book", "browser"})
 
 
-# Tests run on pytest-xdist workers (addopts `-n auto --dist loadgroup`). The slow tests of a file that
-# share a module fixture (the rebuild, the bundle, the PDF's pages) stay on one worker, so it is made
-# once; a notebook's cells (nbval) run in order on one kernel. Other tests go to whichever worker is
-# free. First among the hooks: xdist reads the groups in its own.
+# Tests run on pytest-xdist workers (addopts `-n auto --dist loadgroup --no-loadscope-reorder`). The tests of
+# a file that share a module fixture (a chapter's analysis, the rebuild, the bundle, the PDF's pages) stay on
+# one worker, so the fixture is made once a run; a notebook's cells (nbval) run in order on one kernel. Other
+# tests go to whichever worker is free. First among the hooks: xdist reads the groups in its own.
 def _uses_module_fixture(item) -> bool:
     info = getattr(item, "_fixtureinfo", None)
     return bool(info) and any(definition.scope in ("module", "class")
                               for definitions in info.name2fixturedefs.values() for definition in definitions)
+
+
+BUILD_FIXTURES = frozenset({"built_book", "book_pdf", "served_book"})
+# The work that waits for the build, longest first (as measured in benchmarks/README.md's test run), so that
+# no worker is left alone with a long test at the end of the run. Files not named come after, in file order.
+LONGEST_AFTER_THE_BUILD = ("tests/e2e/test_data_swap.py", "tests/e2e/test_accessibility.py",
+                           "tests/e2e/test_search.py", "tests/e2e/test_bundle.py", "tests/e2e/test_group_picker.py",
+                           "tests/e2e/test_browser.py", "tests/book/test_no_outside_names.py")
+FIRST = "tests/e2e/test_pdf.py"
+
+
+def _run_order(item) -> tuple[int, int]:
+    """Where *item* goes in the order xdist hands out work: first the print edition's tests (the worker
+    that takes them builds the book and prints it) while the other worker runs every test that needs no
+    build, then the tests that need the built book, longest first."""
+    path = item.path.relative_to(BOOK_ROOT).as_posix() if item.path.is_relative_to(BOOK_ROOT) else ""
+    if not BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return (1, 0)
+    if path == FIRST:
+        return (0, 0)
+    longest = LONGEST_AFTER_THE_BUILD
+    return (2, longest.index(path) if path in longest else len(longest))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -58,8 +80,9 @@ def pytest_collection_modifyitems(config, items):
         slow = bool(SLOW_FIXTURES & set(getattr(item, "fixturenames", ())))
         if slow:
             item.add_marker(pytest.mark.slow)
-        if (slow and _uses_module_fixture(item)) or item.path.suffix == ".ipynb":
+        if _uses_module_fixture(item) or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.xdist_group(str(item.path)))
+    items.sort(key=_run_order)  # stable: file order within each part
 
 
 def pytest_collection_finish(session):

@@ -3,12 +3,12 @@ written from (``../shared/``, ``facts.md``, the survey contract), no absolute pa
 BibTeX key, in any built page, in the search index or in the PDF's text.
 
 Files of the repository itself (``data/codebook.yml``, ``zhucun/…``) may be named. A build test: it uses the
-``built_book`` and ``book_pdf`` fixtures of tests/conftest.py.
+``built_book`` fixture of tests/conftest.py; the PDF's text is scanned by tests/e2e/test_pdf.py with these
+functions, on the pages it has already extracted.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -62,14 +62,4 @@ def test_no_built_page_or_search_index_names_an_outside_file_or_a_bibtex_key(bui
     assert (built_book / "searchindex.js").is_file() and (built_book / "_static" / SEARCH_TEXTS).is_file()
     found = {str(path.relative_to(built_book)): hits for path in files
              if (hits := outside_names(path.read_text(encoding="utf-8", errors="replace"), keys))}
-    assert not found, found
-
-
-def test_the_pdf_names_no_outside_file_or_bibtex_key(book_pdf):
-    from pypdf import PdfReader
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    keys = bibtex_keys()
-    found = {number: hits for number, page in enumerate(PdfReader(book_pdf).pages, start=1)
-             if (hits := outside_names(page.extract_text() or "", keys))}
     assert not found, found

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.book.test_no_outside_names import bibtex_keys, outside_names
 from zhucun.book.print_edition import (
     PrintEditionError,
     chart_ids,
@@ -122,6 +123,12 @@ def pdf_pages(book_pdf):
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     return [page.extract_text() or "" for page in PdfReader(book_pdf).pages]
+
+
+def test_the_pdf_names_no_outside_file_or_bibtex_key(pdf_pages):
+    keys = bibtex_keys()
+    found = {number: hits for number, text in enumerate(pdf_pages, start=1) if (hits := outside_names(text, keys))}
+    assert not found, found
 
 
 def test_pdf_has_a_sensible_length(pdf_pages):
