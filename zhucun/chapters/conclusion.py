@@ -156,7 +156,7 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
         else:
             survey_cell = survey_sentence("ch6_survey_evidence", state)
         rows.append({"对策组": codebook.scale(measure.group).name, "对策": codebook.question_text(measure.id),
-                     "理论依据（本书解读）": basis["theory"], "国家政策文件（所读条文）": articles,
+                     "理论依据（本书解读）": basis["theory"], "国家政策文件（所读部分）": articles,
                      "问卷": survey_cell, "依据强度": support_strength(
                          reading.status, state.kind, share, None if share is None else (
                              float(ratings.loc[measure.id, "low"]), float(ratings.loc[measure.id, "high"]),
