@@ -90,10 +90,12 @@ def test_support_strength_words_hold_under_the_interval():
 
 @pytest.mark.parametrize(("statuses", "expected"), [
     (["supports", "limits", "silent_in_read_part", "silent_in_read_part"],
-     "在本书读到的国家文件部分中，4项对策里有条文支持的1项，受条文约束的1项，所读部分未涉及的2项"),
-    (["silent_in_read_part"] * 3, "在本书读到的国家文件部分中，3项对策都未被涉及"),  # none supported: all silent
-    (["supports"] * 2, "在本书读到的国家文件部分中，2项对策都有条文支持"),  # all of them
-    (["related", "supports"], "在本书读到的国家文件部分中，2项对策里有条文支持的1项，有相关条文而未作规定的1项"),  # tie
+     "在本书读到的国家文件部分和新闻摘要中，4项对策里有依据支持的1项，受规定约束的1项，所读内容未涉及的2项"),
+    # none supported: all silent
+    (["silent_in_read_part"] * 3, "在本书读到的国家文件部分和新闻摘要中，3项对策都未被涉及"),
+    (["supports"] * 2, "在本书读到的国家文件部分和新闻摘要中，2项对策都有依据支持"),  # all of them
+    (["related", "supports"],  # tie
+     "在本书读到的国家文件部分和新闻摘要中，2项对策里有依据支持的1项，有相关内容而未作规定的1项"),
 ])
 def test_policy_phrase_counts_each_status_and_leaves_out_empty_ones(statuses, expected):
     assert policy_phrase(statuses) == expected
