@@ -76,6 +76,14 @@ EXPECTED = {
         "注：讲话宣布的脱贫人数、摘帽县数和出列村数，本书据新华社对讲话的报道核对"
         "（转载页 ischool.net.cn/xwzx/PoliticsNews/202102/t20210225_12334193.htm）。"
     ),
+    # online without an access date: a news report read in a copy, with its note
+    "cctv2021opinion": (
+        "央视网. 中共中央办公厅印发《关于向重点乡村持续选派驻村第一书记和工作队的意见》[EB/OL]. (2021-05-11). "
+        "https://tv.cctv.com/2021/05/11/VIDE4KZeE8Mt0KPLwBIPR68L210511.shtml. "
+        "注：《新闻联播》2021年5月11日播出的报道，文字稿署“央视网消息（新闻联播）”；本书没有打开央视网的页面，"
+        "读到的是一个公开的新闻联播文字稿存档所录的同一报道（github.com/xiaoyu2er/xwlb/blob/master/news/2021-05-11.md）；"
+        "报道概述意见的内容，不是意见的条文，访问日期未记录。"
+    ),
     # chapter in an edited book: [M]//
     "donahue2008collaboration": (
         "DONAHUE J D, ZECKHAUSER R J. Public-Private Collaboration[M]//MORAN M, REIN M, GOODIN R E. "

@@ -71,11 +71,11 @@ def test_limits_follow_the_kind_of_data(result, survey):
 
 
 @pytest.mark.parametrize(("status", "state", "share", "expected"), [
-    ("supports", "synthetic", 0.8, "理论推演（本书）；所读条文支持；问卷不计入"),
+    ("supports", "synthetic", 0.8, "理论推演（本书）；所读内容支持；问卷不计入"),
     ("silent_in_read_part", "mixed", 0.8, "理论推演（本书）；所读部分未涉及（另有条文未读到）；问卷不计入"),
-    ("limits", "real", 0.0, "理论推演（本书）；所读条文构成约束；问卷：没有受访者评4–5分"),
+    ("limits", "real", 0.0, "理论推演（本书）；所读内容构成约束；问卷：没有受访者评4–5分"),
     ("related", "real", 1.0, "理论推演（本书）；相关但未规定；问卷：全部受访者评4–5分"),
-    ("supports", "real", 0.5, "理论推演（本书）；所读条文支持；问卷：恰好一半受访者评4–5分"),
+    ("supports", "real", 0.5, "理论推演（本书）；所读内容支持；问卷：恰好一半受访者评4–5分"),
     ("silent_in_read_part", "real", None, "理论推演（本书）；所读部分未涉及（另有条文未读到）；问卷未问到"),
 ])
 def test_support_strength_follows_policy_state_and_share(status, state, share, expected):
@@ -90,10 +90,12 @@ def test_support_strength_words_hold_under_the_interval():
 
 @pytest.mark.parametrize(("statuses", "expected"), [
     (["supports", "limits", "silent_in_read_part", "silent_in_read_part"],
-     "在本书读到的国家文件部分中，4项对策里有条文支持的1项，受条文约束的1项，所读部分未涉及的2项"),
-    (["silent_in_read_part"] * 3, "在本书读到的国家文件部分中，3项对策都未被涉及"),  # none supported: all silent
-    (["supports"] * 2, "在本书读到的国家文件部分中，2项对策都有条文支持"),  # all of them
-    (["related", "supports"], "在本书读到的国家文件部分中，2项对策里有条文支持的1项，有相关条文而未作规定的1项"),  # tie
+     "在本书读到的国家文件部分和新闻摘要中，4项对策里有依据支持的1项，受规定约束的1项，所读内容未涉及的2项"),
+    # none supported: all silent
+    (["silent_in_read_part"] * 3, "在本书读到的国家文件部分和新闻摘要中，3项对策都未被涉及"),
+    (["supports"] * 2, "在本书读到的国家文件部分和新闻摘要中，2项对策都有依据支持"),  # all of them
+    (["related", "supports"],  # tie
+     "在本书读到的国家文件部分和新闻摘要中，2项对策里有依据支持的1项，有相关内容而未作规定的1项"),
 ])
 def test_policy_phrase_counts_each_status_and_leaves_out_empty_ones(statuses, expected):
     assert policy_phrase(statuses) == expected
@@ -107,10 +109,14 @@ def test_policy_phrase_needs_measures():
 def test_support_table_follows_the_policy_provisions(result):
     table = result.support_table.set_index("对策")
     assert "未见" not in table.to_string()
-    assert table.loc["专班专责统一管理", "依据强度"].startswith("理论推演（本书）；所读条文支持；")
-    assert table.loc["建立职责负面清单", "国家政策文件（所读条文）"] == "—"
-    assert table.loc["建立离任交接制度", "国家政策文件（所读条文）"] == "2017年两办指导意见的新华社摘要"
-    assert "所读条文构成约束" in table.loc["完善容错纠错机制", "依据强度"]
+    assert table.loc["专班专责统一管理", "依据强度"].startswith("理论推演（本书）；所读内容支持；")
+    assert table.loc["建立职责负面清单", "国家政策文件（所读部分）"] == "—"
+    assert table.loc["建立离任交接制度", "国家政策文件（所读部分）"] == (
+        "2021年中办意见的新闻联播摘要；2017年两办指导意见的新华社摘要")  # news summaries, not articles
+    assert "所读内容构成约束" in table.loc["完善容错纠错机制", "依据强度"]
+    # The 2021 opinion's news summary asks for a handover at rotation and limits error tolerance.
+    assert table.loc["建立离任交接制度", "依据强度"].startswith("理论推演（本书）；所读内容支持；")
+    assert table.loc["完善容错纠错机制", "国家政策文件（所读部分）"].endswith("2021年中办意见的新闻联播摘要")
 
 
 def test_adoption_tables_follow_the_suggested_order(result):

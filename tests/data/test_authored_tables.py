@@ -42,7 +42,12 @@ def test_policy_provisions_are_read_with_their_articles():
     assert len(readings) == 11
     assert readings["m_dedicated_team"].status == "supports"
     assert readings["m_dedicated_team"].articles == "2017年两办指导意见一、（二）基本原则；2021年中办意见一、总体要求"
-    assert readings["m_handover"].articles == "2017年两办指导意见的新华社摘要"  # a summary, not an article
+    # A news summary is not an article, and a place is named once however many provisions stand there.
+    assert readings["m_handover"].status == "supports"
+    assert readings["m_handover"].articles == "2021年中办意见的新闻联播摘要；2017年两办指导意见的新华社摘要"
+    assert readings["m_evaluation"].articles == (
+        "2017年两办指导意见一、（二）基本原则；2021年中办意见一、总体要求；2021年中办意见的新闻联播摘要")
+    assert len(readings["m_evaluation"].provisions) == 5
     assert readings["m_negative_list"].articles == "" and readings["m_negative_list"].words.startswith("所读部分未涉及")
 
 
@@ -50,7 +55,32 @@ def test_a_bad_policy_status_is_named(book):
     path = book / "data" / "policy_provisions.yml"
     text = path.read_text(encoding="utf-8").replace("status: silent_in_read_part", "status: silent", 1)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(AuthoredTableError, match=r"measures.m_duty_list.status: 'silent'; allowed: supports"):
+    with pytest.raises(AuthoredTableError, match=r"measures.m_negative_list.status: 'silent'; allowed: supports"):
+        load_policy_provisions(book)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    # a summary the document was not read through (the 2017 guidance has only Xinhua's)
+    ("        article: 新华社摘要\n        quote: 每期驻村", "        article: 新闻联播摘要\n        quote: 每期驻村",
+     r"measures.m_handover.provisions\[2\].article: '新闻联播摘要'; allowed: the document's numbering \(一、…\) "
+     r"or one of its summaries \(新华社摘要\)"),
+    # an article that is neither the document's numbering nor a summary label
+    ("        article: 一、总体要求\n        quote: 拓展工作内容",
+     "        article: 总体要求\n        quote: 拓展工作内容",
+     r"measures.m_duty_list.provisions\[1\].article: '总体要求'"),
+    # a summary label the book does not know
+    ("      新闻联播摘要: cctv2021opinion", "      人民日报摘要: cctv2021opinion",
+     r"documents.zhongban2021opinion.summaries: \['人民日报摘要'\]; allowed: 新华社摘要, 新闻联播摘要"),
+    # a summary whose report is not in the bibliography
+    ("      新闻联播摘要: cctv2021opinion", "      新闻联播摘要: nosuchreport",
+     r"documents.zhongban2021opinion.summaries: \['nosuchreport'\] not in data/references.bib"),
+])
+def test_an_article_is_the_document_s_numbering_or_one_of_its_summaries(book, old, new, message):
+    path = book / "data" / "policy_provisions.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(AuthoredTableError, match=message):
         load_policy_provisions(book)
 
 

@@ -156,7 +156,7 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
         else:
             survey_cell = survey_sentence("ch6_survey_evidence", state)
         rows.append({"对策组": codebook.scale(measure.group).name, "对策": codebook.question_text(measure.id),
-                     "理论依据（本书解读）": basis["theory"], "国家政策文件（所读条文）": articles,
+                     "理论依据（本书解读）": basis["theory"], "国家政策文件（所读部分）": articles,
                      "问卷": survey_cell, "依据强度": support_strength(
                          reading.status, state.kind, share, None if share is None else (
                              float(ratings.loc[measure.id, "low"]), float(ratings.loc[measure.id, "high"]),
@@ -165,19 +165,20 @@ def _support_table(measures: countermeasures.CountermeasuresResult, state: DataS
 
 
 def policy_phrase(statuses: list[str]) -> str:
-    """How many measures the parts read of the national texts support, limit, touch or leave aside, in words.
+    """How many measures the parts read of the national texts, with the news summaries of them read, support,
+    limit, touch or leave aside, in words. A summary is not an article, so no word says 条文.
 
     Categories with no measure are left out; when every measure falls in one category the sentence says so."""
     total = len(statuses)
     if total == 0:
         raise ValueError("no measures to count")
     counts = {status: statuses.count(status) for status in POLICY_STATUS_WORDS}
-    clauses = {"supports": "有条文支持的{count}项", "limits": "受条文约束的{count}项",
-               "related": "有相关条文而未作规定的{count}项", "silent_in_read_part": "所读部分未涉及的{count}项"}
+    clauses = {"supports": "有依据支持的{count}项", "limits": "受规定约束的{count}项",
+               "related": "有相关内容而未作规定的{count}项", "silent_in_read_part": "所读内容未涉及的{count}项"}
     present = [status for status in POLICY_STATUS_WORDS if counts[status]]
-    lead = f"在本书读到的国家文件部分中，{format_count(total)}项对策"
+    lead = f"在本书读到的国家文件部分和新闻摘要中，{format_count(total)}项对策"
     if len(present) == 1:
-        return lead + {"supports": "都有条文支持", "limits": "都受条文约束", "related": "都只有相关条文而未作规定",
+        return lead + {"supports": "都有依据支持", "limits": "都受规定约束", "related": "都只有相关内容而未作规定",
                        "silent_in_read_part": "都未被涉及"}[present[0]]
     listed = "，".join(clauses[status].format(count=format_count(counts[status])) for status in present)
     return f"{lead}里{listed}"

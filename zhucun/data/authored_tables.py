@@ -6,8 +6,9 @@
 * ``data/measure_basis.yml``: for each countermeasure of chapter 五, the
   book's reading of its theoretical basis.
 * ``data/policy_provisions.yml``: what the parts of the national policy texts
-  the book read say on each countermeasure (supports, limits, related, or
-  silent in the parts read), with the article.
+  the book read, and the news summaries of them it read, say on each
+  countermeasure (supports, limits, related, or silent in what was read), with
+  the article or the summary.
 * ``data/measure_adoption.yml``: the book's judgement on who could adopt each
   countermeasure, who bears its cost and who gains, what must be true first,
   what a pilot would measure, and in which batch to try it.
@@ -18,6 +19,7 @@ what is allowed; a bibliography key must be one of ``data/references.bib``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,12 +37,15 @@ MEASURE_ADOPTION_FILE = "measure_adoption.yml"
 BASIS_KEYS = ("theory",)
 # What the parts read of the policy texts say on a measure (data/policy_provisions.yml), in the tables' words.
 POLICY_STATUS_WORDS = {
-    "supports": "所读条文支持",
-    "limits": "所读条文构成约束",
+    "supports": "所读内容支持",
+    "limits": "所读内容构成约束",
     "related": "相关但未规定",
     "silent_in_read_part": "所读部分未涉及（另有条文未读到）",
 }
-XINHUA_SUMMARY = "新华社摘要"  # the article of a provision known only from the news agency's summary
+# The 'article' of a provision known only from a news report that summarises the text: a summary is not an article
+# of the text. A document lists under `summaries` the labels it was read through, each with the bibliography entry
+# that names the report.
+SUMMARY_LABELS = ("新华社摘要", "新闻联播摘要")
 ADOPTION_KEYS = ("batch", "level", "cost", "gain", "precondition", "pilot_outcome")
 
 
@@ -119,7 +124,7 @@ def load_measure_basis(start: Path | str | None = None) -> dict[str, dict[str, s
 class PolicyProvision:
     document: str   # the short name of the document (e.g. 2021年中办意见)
     key: str        # its key in data/references.bib
-    article: str    # the document's numbering, or 新华社摘要 for the news agency's summary
+    article: str    # the document's numbering, or a SUMMARY_LABELS label for a news report's summary of it
     quote: str      # a few words of the text
     summary: str    # the book's own words
 
@@ -137,10 +142,29 @@ class PolicyReading:
 
     @property
     def articles(self) -> str:
-        """Where the provisions read stand: '2017年两办指导意见一、（二）基本原则；…', or '' when there are none.
-        A news agency's summary is not an article of the text, so it reads '…的新华社摘要'."""
-        return "；".join(provision.document + ("的" if provision.article == XINHUA_SUMMARY else "") + provision.article
-                        for provision in self.provisions)
+        """Where the provisions read stand: '2017年两办指导意见一、（二）基本原则；…', or '' when there are none;
+        each place once. A news report's summary is not an article of the text, so it reads '…的新闻联播摘要'."""
+        places = (provision.document + ("的" if provision.article in SUMMARY_LABELS else "") + provision.article
+                  for provision in self.provisions)
+        return "；".join(dict.fromkeys(places))
+
+
+def _summaries(path: Path, key: str, document: dict, start: Path | str | None) -> dict[str, str]:
+    """documents.<key>.summaries: {summary label: the bibliography entry naming the report read}, maybe empty."""
+    summaries = document.get("summaries") or {}
+    unknown = sorted(set(summaries) - set(SUMMARY_LABELS))
+    if unknown:
+        raise AuthoredTableError(f"{path}: documents.{key}.summaries: {unknown}; allowed: {', '.join(SUMMARY_LABELS)}")
+    _check_keys(path, f"documents.{key}.summaries", list(summaries.values()), start)
+    return summaries
+
+
+def _check_article(path: Path, where: str, article, summaries: dict[str, str]) -> None:
+    """An article is the document's own numbering (一、… ) or a summary the document was read through."""
+    if article in summaries or (isinstance(article, str) and re.match(r"[一二三四五六七八九十]+、", article)):
+        return
+    raise AuthoredTableError(f"{path}: {where}: {article!r}; allowed: the document's numbering (一、…) or one of "
+                             f"its summaries ({', '.join(summaries) or 'none'})")
 
 
 def load_policy_provisions(start: Path | str | None = None) -> dict[str, PolicyReading]:
@@ -148,6 +172,7 @@ def load_policy_provisions(start: Path | str | None = None) -> dict[str, PolicyR
     path, raw = _read(POLICY_PROVISIONS_FILE, start)
     documents = raw.get("documents") or {}
     _check_keys(path, "documents", list(documents), start)
+    summaries = {key: _summaries(path, key, document, start) for key, document in documents.items()}
     measures = _measures(path, raw, ("name", "status", "provisions", "note"))
     readings = {}
     for measure, entry in measures.items():
@@ -160,6 +185,8 @@ def load_policy_provisions(start: Path | str | None = None) -> dict[str, PolicyR
             if provision.get("document") not in documents:
                 raise AuthoredTableError(f"{path}: {where}.provisions[{number}].document: "
                                          f"{provision.get('document')!r} is not one of {', '.join(documents)}")
+            _check_article(path, f"{where}.provisions[{number}].article", provision.get("article"),
+                           summaries[provision["document"]])
             provisions.append(PolicyProvision(
                 document=_text(path, f"documents.{provision['document']}.short_name",
                                documents[provision["document"]].get("short_name")),
