@@ -80,7 +80,9 @@ def pytest_collection_modifyitems(config, items):
         slow = bool(SLOW_FIXTURES & set(getattr(item, "fixturenames", ())))
         if slow:
             item.add_marker(pytest.mark.slow)
-        if _uses_module_fixture(item) or item.path.suffix == ".ipynb":
+        # The print edition's tests stay together: the worker that prints the PDF reads it.
+        printed = item.path == BOOK_ROOT / FIRST and bool(BUILD_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if _uses_module_fixture(item) or printed or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.xdist_group(str(item.path)))
     items.sort(key=_run_order)  # stable: file order within each part
 
