@@ -11,8 +11,6 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import draw_charts, reader_tab
 
-SCREENSHOTS = "screenshots"
-
 
 def is_redirect(path: Path) -> bool:
     return 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:2000]
@@ -74,8 +72,6 @@ def open_page(browser, url: str):
 
 
 def test_pages_are_offline_clean_and_every_chart_is_drawn(browser, served_book, built_book):
-    shots = built_book.parent / SCREENSHOTS
-    shots.mkdir(exist_ok=True)
     problems = []
     pages = book_pages(built_book)
     assert len(pages) >= 10, pages
@@ -92,7 +88,6 @@ def test_pages_are_offline_clean_and_every_chart_is_drawn(browser, served_book, 
             undrawn = page.eval_on_selector_all(
                 ".js-plotly-plot, .zhucun-chart-canvas",
                 "els => els.filter(e => !e.querySelector('svg.main-svg')).map(e => e.id)")
-            page.screenshot(path=str(shots / (rel.replace("/", "_") + ".png")), full_page=True)
             if outside:
                 problems.append(f"{rel}: requests leaving 127.0.0.1: {outside}")
             if errors:

@@ -148,3 +148,14 @@ def test_results_do_not_depend_on_row_order_and_delta_names_its_groups():
 def test_group_order_follows_categories_else_sorts():
     assert group_order(pd.Series(pd.Categorical(["b", "a", "b"], categories=["b", "c", "a"]))) == ["b", "a"]
     assert group_order(pd.Series(["乙", "甲", None, "乙"])) == sorted(["乙", "甲"])
+
+
+def test_permutations_drawn_in_blocks_are_those_of_one_draw_at_a_time():
+    """The permutation p-values draw their permutations in blocks; the random stream is the loop's."""
+    from zhucun.stats.group_tests import _permutations
+
+    codes = np.arange(11) % 3
+    one_at_a_time = np.random.default_rng(4)
+    expected = np.array([one_at_a_time.permutation(codes) for _ in range(25)])
+    in_blocks = np.vstack(list(_permutations(np.random.default_rng(4), codes, 25, cells=44)))  # blocks of 4 rows
+    assert in_blocks.shape == (25, 11) and (in_blocks == expected).all()

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from zhucun.data.codebook import load_codebook
 from zhucun.data.sourced_tables import bibliography_keys
+from zhucun.data.yaml_file import read_yaml
 from zhucun.paths import data_path
 
 REQUIREMENT_TABLES_FILE = "requirement_tables.yml"
@@ -55,8 +55,7 @@ class AuthoredTableError(ValueError):
 
 def _read(name: str, start: Path | str | None) -> tuple[Path, dict]:
     path = data_path(name, start)
-    with path.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+    raw = read_yaml(path)
     if not isinstance(raw, dict) or raw.get("version") != 1:
         raise AuthoredTableError(f"{path}: expected a mapping with 'version: 1'")
     return path, raw

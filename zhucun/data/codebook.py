@@ -17,8 +17,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from zhucun.data.yaml_file import read_yaml
 from zhucun.paths import PACKAGE_DIR, data_path
 
 VARIABLE_TYPES = ("id", "code", "ordered_code", "integer", "likert", "multi_select_option", "flag")
@@ -272,8 +271,7 @@ def codebook_path() -> Path:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: str, mtime_ns: int) -> Codebook:
-    with open(path, encoding="utf-8") as handle:
-        return parse_codebook(yaml.safe_load(handle))
+    return parse_codebook(read_yaml(path))
 
 
 def load_codebook(path: Path | str | None = None) -> Codebook:

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from zhucun.data.codebook import Codebook, load_codebook
 from zhucun.data.regional_experience import LESSONS
+from zhucun.data.yaml_file import read_yaml
 from zhucun.paths import data_path
 
 FRAMEWORK_FILE = "framework.yml"
@@ -183,8 +183,7 @@ def parse_framework(raw: dict, codebook: Codebook) -> Framework:
 
 
 def load_countermeasure_framework(path: Path | str | None = None, codebook: Codebook | None = None) -> Framework:
-    with open(path or data_path(FRAMEWORK_FILE), encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+    raw = read_yaml(path or data_path(FRAMEWORK_FILE))
     return parse_framework(raw, codebook or load_codebook())
 
 

@@ -13,9 +13,9 @@ from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from zhucun.data.survey import PRIVATE_FOLDER, SURVEY_FILE, data_state, private_survey_path
+from zhucun.data.yaml_file import read_yaml
 from zhucun.paths import data_dir
 
 KEY_PACKAGES = ("jupyter-book", "sphinx", "myst-nb", "sphinxcontrib-bibtex", "pybtex", "pandas", "numpy",
@@ -64,8 +64,7 @@ def _size(path: Path) -> str:
 
         return f"{len(parse_file(str(path)).entries)}条"
     if suffix in (".yml", ".yaml"):
-        with open(path, encoding="utf-8") as handle:
-            raw = yaml.safe_load(handle) or {}
+        raw = read_yaml(path) or {}
         return f"{len(raw)}个顶层键" if isinstance(raw, dict) else "—"
     return f"{path.stat().st_size}字节"
 
@@ -93,8 +92,7 @@ def data_dictionary(folder: Path | None = None) -> pd.DataFrame:
     folder = folder or data_dir()
     described = {}
     if (folder / DICTIONARY_FILE).is_file():
-        with open(folder / DICTIONARY_FILE, encoding="utf-8") as handle:
-            described = (yaml.safe_load(handle) or {}).get("files", {})
+        described = (read_yaml(folder / DICTIONARY_FILE) or {}).get("files", {})
     private = private_survey_path(folder)
     private_name = f"{PRIVATE_FOLDER}/{SURVEY_FILE}"
     survey_source = described.get(SURVEY_FILE, {}).get("source", UNDESCRIBED)

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from zhucun.data.codebook import Codebook, load_codebook
+from zhucun.data.yaml_file import read_yaml
 from zhucun.paths import PACKAGE_DIR, data_path
 
 
@@ -43,8 +43,7 @@ def assumptions_path() -> Path:
 
 @functools.lru_cache(maxsize=2)
 def _read_assumptions(path: str) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(path)
 
 
 def load_assumptions(path: Path | str | None = None) -> dict:

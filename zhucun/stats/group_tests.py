@@ -110,6 +110,26 @@ def _permutations_for(n: int, requested: int) -> int:
     return requested if n <= 5000 else min(requested, 999)
 
 
+def _permutations(rng: np.random.Generator, codes: np.ndarray, count: int, cells: int = 2_000_000):
+    """*count* random orders of *codes*, as arrays of rows, a block at a time.
+
+    ``rng.permuted`` of stacked copies draws the same random numbers as *count* calls of ``rng.permutation``
+    (tested), so the p-values are those of the loop this replaces; drawn and counted in blocks, the
+    permutations cost a few array operations instead of thousands of Python steps.
+    """
+    block = max(1, cells // max(len(codes), 1))  # rows per block: about *cells* numbers in memory
+    for start in range(0, count, block):
+        yield rng.permuted(np.tile(codes, (min(block, count - start), 1)), axis=1)
+
+
+def _block_counts(codes: np.ndarray, cells: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """Per row of *codes* (each an integer in [0, *cells*)): how many (or the sum of *weights*) fall in each cell."""
+    rows = codes.shape[0]
+    flat = (codes + cells * np.arange(rows)[:, None]).ravel()
+    tiled = None if weights is None else np.tile(weights, rows)
+    return np.bincount(flat, weights=tiled, minlength=rows * cells).reshape(rows, cells)
+
+
 def kruskal_test(values: pd.Series, groups: pd.Series, seed: int = 0,
                  n_permutations: int = N_PERMUTATIONS) -> TestResult:
     """Kruskal–Wallis H with ε²; permutation p-value when a group has fewer than 5 answers."""
@@ -129,8 +149,12 @@ def kruskal_test(values: pd.Series, groups: pd.Series, seed: int = 0,
     else:
         rng = np.random.default_rng(seed)
         n_permutations = _permutations_for(n, n_permutations)
-        exceed = sum(_kruskal_h(ranks, rng.permutation(codes), k, tie_factor) >= h - 1e-9
-                     for _ in range(n_permutations))
+        exceed = 0
+        for block in _permutations(rng, codes, n_permutations):
+            # _kruskal_h for every row at once (group sizes do not change under permutation).
+            sums = _block_counts(block, k, ranks)
+            permuted_h = (12 / (n * (n + 1)) * np.sum(sums ** 2 / sizes, axis=1) - 3 * (n + 1)) / tie_factor
+            exceed += int(np.sum(permuted_h >= h - 1e-9))
         p, test = (1 + exceed) / (n_permutations + 1), f"Kruskal–Wallis（置换检验，{n_permutations}次）"
     delta, delta_groups = (cliffs_delta(v[codes == 0], v[codes == 1]), tuple(names)) if k == 2 else (math.nan, ())
     return TestResult(test, h, p, n, k, epsilon_squared(h, n), "ε²", delta, delta_groups)
@@ -174,9 +198,9 @@ def independence_test(outcome: pd.Series, groups: pd.Series, seed: int = 0,
     n_permutations = _permutations_for(n, n_permutations)
     # Margins are fixed under permutation, so the expected counts are too.
     exceed = 0
-    for _ in range(n_permutations):
-        permuted = np.bincount(g_codes * c + rng.permutation(y_codes), minlength=r * c).reshape(r, c)
-        exceed += np.sum((permuted - expected) ** 2 / expected) >= chi2 - 1e-9
+    for block in _permutations(rng, y_codes, n_permutations):
+        permuted = _block_counts(g_codes * c + block, r * c).reshape(-1, r, c)
+        exceed += int(np.sum(np.sum((permuted - expected) ** 2 / expected, axis=(1, 2)) >= chi2 - 1e-9))
     p = (1 + exceed) / (n_permutations + 1)
     return TestResult(f"χ²置换检验（{n_permutations}次）", float(chi2), float(p), n, r, v, "Cramér's V")
 
