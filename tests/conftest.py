@@ -272,11 +272,18 @@ def copy_built_book(book_root: Path, target: Path) -> Path:
 
     Built elsewhere, the copy reuses every chapter whose recorded data files
     and modules are unchanged: the records do not depend on where the book lives.
+    It also has the build's questionnaire files (``_questionnaire/`` and their stamp).
     """
+    from zhucun.book.questionnaire_files import BUILD_FOLDER, STAMP
+
     target.mkdir(parents=True, exist_ok=True)
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy(book_root / name, target / name)
     for folder in ("chapters", "data"):
         shutil.copytree(book_root / folder, target / folder)
     shutil.copytree(book_root / "_build" / ".jupyter_cache", target / "_build" / ".jupyter_cache")
+    # The questionnaire files with their stamp, as the author's next build finds them: written again only
+    # when the codebook changed (tests/fieldwork/test_questionnaire_files.py tests that rule).
+    shutil.copytree(book_root / "_build" / "html" / BUILD_FOLDER, target / "_build" / "html" / BUILD_FOLDER)
+    shutil.copy(book_root / "_build" / STAMP, target / "_build" / STAMP)
     return target
