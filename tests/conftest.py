@@ -53,11 +53,11 @@ def _uses_module_fixture(item) -> bool:
 
 
 BUILD_FIXTURES = frozenset({"built_book", "book_pdf", "served_book"})
-# The work that waits for the build, longest first (as measured in benchmarks/README.md's test run), so that
-# no worker is left alone with a long test at the end of the run. Files not named come after, in file order.
+# The work that waits for the build, longest first (the table "测试用时" of benchmarks/README.md), so that no
+# worker is left alone with a long test at the end of the run. Files not named come after, in file order.
 LONGEST_AFTER_THE_BUILD = ("tests/e2e/test_data_swap.py", "tests/e2e/test_accessibility.py",
-                           "tests/e2e/test_search.py", "tests/e2e/test_bundle.py", "tests/e2e/test_group_picker.py",
-                           "tests/e2e/test_browser.py", "tests/book/test_no_outside_names.py")
+                           "tests/e2e/test_group_picker.py", "tests/e2e/test_downloads.py",
+                           "tests/e2e/test_chart_layout.py", "tests/e2e/test_bundle.py")
 FIRST = "tests/e2e/test_pdf.py"
 
 
