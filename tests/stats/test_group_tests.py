@@ -157,5 +157,5 @@ def test_permutations_drawn_in_blocks_are_those_of_one_draw_at_a_time():
     codes = np.arange(11) % 3
     one_at_a_time = np.random.default_rng(4)
     expected = np.array([one_at_a_time.permutation(codes) for _ in range(25)])
-    in_blocks = np.vstack(list(_permutations(np.random.default_rng(4), codes, 25, cells=44)))  # blocks of 4 rows
+    in_blocks = np.vstack(list(_permutations(np.random.default_rng(4), codes, 25, per_block=44)))  # blocks of 4 rows
     assert in_blocks.shape == (25, 11) and (in_blocks == expected).all()

@@ -84,12 +84,13 @@ def cliffs_delta(x, y) -> float:
     return float(2 * u1 / (n1 * n2) - 1)
 
 
-def _kruskal_h(ranks: np.ndarray, codes: np.ndarray, k: int, tie_factor: float) -> float:
+def _kruskal_h(ranks: np.ndarray, codes: np.ndarray, k: int, tie_factor: float) -> np.ndarray:
+    """H for each row of *codes* (one grouping of the *ranks* per row; group sizes are the first row's, which
+    permuted rows share)."""
     n = len(ranks)
-    sums = np.bincount(codes, weights=ranks, minlength=k)
-    sizes = np.bincount(codes, minlength=k)
-    h = 12 / (n * (n + 1)) * np.sum(sums ** 2 / sizes) - 3 * (n + 1)
-    return float(h / tie_factor)
+    sums = _block_counts(codes, k, ranks)
+    sizes = np.bincount(codes[0], minlength=k)
+    return (12 / (n * (n + 1)) * np.sum(sums ** 2 / sizes, axis=1) - 3 * (n + 1)) / tie_factor
 
 
 @dataclass(frozen=True)
@@ -110,14 +111,14 @@ def _permutations_for(n: int, requested: int) -> int:
     return requested if n <= 5000 else min(requested, 999)
 
 
-def _permutations(rng: np.random.Generator, codes: np.ndarray, count: int, cells: int = 2_000_000):
+def _permutations(rng: np.random.Generator, codes: np.ndarray, count: int, per_block: int = 2_000_000):
     """*count* random orders of *codes*, as arrays of rows, a block at a time.
 
     ``rng.permuted`` of stacked copies draws the same random numbers as *count* calls of ``rng.permutation``
     (tested), so the p-values are those of the loop this replaces; drawn and counted in blocks, the
     permutations cost a few array operations instead of thousands of Python steps.
     """
-    block = max(1, cells // max(len(codes), 1))  # rows per block: about *cells* numbers in memory
+    block = max(1, per_block // max(len(codes), 1))  # rows per block: about *per_block* numbers in memory
     for start in range(0, count, block):
         yield rng.permuted(np.tile(codes, (min(block, count - start), 1)), axis=1)
 
@@ -142,19 +143,15 @@ def kruskal_test(values: pd.Series, groups: pd.Series, seed: int = 0,
     tie_factor = 1 - np.sum(tie_counts ** 3 - tie_counts) / (n ** 3 - n) if n > 1 else 1.0
     if tie_factor == 0:  # every answer identical: nothing to rank
         return TestResult("Kruskal–Wallis", math.nan, math.nan, n, k, math.nan, "ε²")
-    h = _kruskal_h(ranks, codes, k, tie_factor)
+    h = float(_kruskal_h(ranks, codes[np.newaxis], k, tie_factor)[0])
     sizes = np.bincount(codes, minlength=k)
     if sizes.min() >= MIN_GROUP_ASYMPTOTIC:
         p, test = float(stats.chi2.sf(h, k - 1)), "Kruskal–Wallis（χ²近似）"
     else:
         rng = np.random.default_rng(seed)
         n_permutations = _permutations_for(n, n_permutations)
-        exceed = 0
-        for block in _permutations(rng, codes, n_permutations):
-            # _kruskal_h for every row at once (group sizes do not change under permutation).
-            sums = _block_counts(block, k, ranks)
-            permuted_h = (12 / (n * (n + 1)) * np.sum(sums ** 2 / sizes, axis=1) - 3 * (n + 1)) / tie_factor
-            exceed += int(np.sum(permuted_h >= h - 1e-9))
+        exceed = sum(int(np.sum(_kruskal_h(ranks, block, k, tie_factor) >= h - 1e-9))
+                     for block in _permutations(rng, codes, n_permutations))
         p, test = (1 + exceed) / (n_permutations + 1), f"Kruskal–Wallis（置换检验，{n_permutations}次）"
     delta, delta_groups = (cliffs_delta(v[codes == 0], v[codes == 1]), tuple(names)) if k == 2 else (math.nan, ())
     return TestResult(test, h, p, n, k, epsilon_squared(h, n), "ε²", delta, delta_groups)
