@@ -61,12 +61,16 @@ LONGEST_AFTER_THE_BUILD = ("tests/e2e/test_data_swap.py", "tests/e2e/test_access
 FIRST = "tests/e2e/test_pdf.py"
 
 
+def _uses(item, fixtures: frozenset[str]) -> bool:
+    return bool(fixtures & set(getattr(item, "fixturenames", ())))
+
+
 def _run_order(item) -> tuple[int, int]:
     """Where *item* goes in the order xdist hands out work: first the print edition's tests (the worker
     that takes them builds the book and prints it) while the other worker runs every test that needs no
     build, then the tests that need the built book, longest first."""
     path = item.path.relative_to(BOOK_ROOT).as_posix() if item.path.is_relative_to(BOOK_ROOT) else ""
-    if not BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+    if not _uses(item, BUILD_FIXTURES):
         return (1, 0)
     if path == FIRST:
         return (0, 0)
@@ -77,11 +81,10 @@ def _run_order(item) -> tuple[int, int]:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        slow = bool(SLOW_FIXTURES & set(getattr(item, "fixturenames", ())))
-        if slow:
+        if _uses(item, SLOW_FIXTURES):
             item.add_marker(pytest.mark.slow)
         # The print edition's tests stay together: the worker that prints the PDF reads it.
-        printed = item.path == BOOK_ROOT / FIRST and bool(BUILD_FIXTURES & set(getattr(item, "fixturenames", ())))
+        printed = item.path == BOOK_ROOT / FIRST and _uses(item, BUILD_FIXTURES)
         if _uses_module_fixture(item) or printed or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.xdist_group(str(item.path)))
     items.sort(key=_run_order)  # stable: file order within each part

@@ -30,18 +30,6 @@ def axe_source(node_tools) -> str:
     return (node_tools / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
-def open_in_mode(browser, url: str, mode: str, size: tuple[int, int] = WIDTHS["desktop"], draw: bool = True):
-    """Open *url* in a tab of its own with the theme's stored colour mode set to *mode* (charts drawn unless
-    *draw* is false)."""
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    # pydata-sphinx-theme reads the reader's choice from localStorage "mode".
-    page.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
-    page.goto(url, wait_until="load")
-    if draw:
-        draw_charts(page)
-    return page
-
-
 def blocking_violations(page, axe_source: str) -> list[str]:
     if page.evaluate("typeof axe === 'undefined'"):
         page.add_script_tag(content=axe_source)
