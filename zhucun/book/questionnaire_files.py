@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from zhucun.data.codebook import Codebook, codebook_path, parse_codebook
+from zhucun.data.yaml_file import read_yaml
 from zhucun.paths import PACKAGE_DIR, book_root
 
 WJX_TEXT = "questionnaire-wjx.txt"
@@ -50,8 +51,7 @@ class QuestionnaireError(RuntimeError):
 def read_codebook(path: Path | str) -> Codebook:
     """The codebook at *path*, or a :class:`QuestionnaireError` naming the file and what is wrong."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            return parse_codebook(yaml.safe_load(handle))
+        return parse_codebook(read_yaml(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise QuestionnaireError(f"编码手册无法读取 / cannot read the codebook {path}: {error}") from error
     except (KeyError, TypeError, ValueError, AttributeError) as error:
